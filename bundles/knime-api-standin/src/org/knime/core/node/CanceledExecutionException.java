@@ -1,7 +1,7 @@
 package org.knime.core.node;
 
+@SuppressWarnings("serial")
 public class CanceledExecutionException extends Exception {
-    private static final long serialVersionUID = 1L;
     public CanceledExecutionException() { super(); }
-    public CanceledExecutionException(String message) { super(message); }
+    public CanceledExecutionException(final String s) { super(s); }
 }

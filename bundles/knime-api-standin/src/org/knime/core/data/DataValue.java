@@ -1,0 +1,5 @@
+package org.knime.core.data;
+
+/** Subset: the UTILITY field and UtilityFactory are not declared. */
+public interface DataValue {
+}

@@ -1,0 +1,118 @@
+package org.neuroatlas.core.io;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BOMInputStream;
+import org.neuroatlas.core.InputException;
+
+/**
+ * A CSV file with a header line, read whole (for sample sheets, counts and other tables of modest size), with
+ * user-facing errors that name the file, the line and the column.
+ */
+public final class CsvTable {
+
+    private final Path file;
+    private final List<String> header;
+    private final List<CSVRecord> records;
+
+    private CsvTable(Path file, List<String> header, List<CSVRecord> records) {
+        this.file = file;
+        this.header = header;
+        this.records = records;
+    }
+
+    /** Reads {@code file}; a leading byte-order mark and blank lines are ignored, headers are trimmed. */
+    public static CsvTable read(Path file) {
+        try (Reader rest = new InputStreamReader(BOMInputStream.builder().setPath(file).get(), StandardCharsets.UTF_8)) {
+            CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
+                    .setTrim(true).get().parse(rest);
+            List<String> header = p.getHeaderNames().stream().map(String::trim).toList();
+            List<CSVRecord> records = p.getRecords();
+            return new CsvTable(file, header, records);
+        } catch (NoSuchFileException e) {
+            throw InputException.file(file, "does not exist", "Check the path");
+        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw InputException.file(file, "is not a readable CSV table (" + e.getMessage() + ")",
+                    "Save it as comma-separated UTF-8 text with a header line", e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public List<String> header() {
+        return header;
+    }
+
+    public int size() {
+        return records.size();
+    }
+
+    public boolean hasColumn(String name) {
+        return header.contains(name);
+    }
+
+    /** Fails with the list of present columns if any of {@code names} is missing. */
+    public void requireColumns(String... names) {
+        List<String> missing = new ArrayList<>();
+        for (String n : names) {
+            if (!header.contains(n)) {
+                missing.add(n);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw InputException.file(file, "missing column(s) " + String.join(", ", missing) + " (found: " + String.join(", ", header) + ")",
+                    "Add the column(s) to the header line");
+        }
+    }
+
+    /** The value of {@code column} in row {@code row} (0-based, header excluded), trimmed; "" if absent. */
+    public String get(int row, String column) {
+        CSVRecord r = records.get(row);
+        return r.isMapped(column) && r.isSet(column) ? r.get(column).trim() : "";
+    }
+
+    /** The line number of row {@code row} in the file, for messages. */
+    public long line(int row) {
+        return records.get(row).getRecordNumber() + 1;
+    }
+
+    /** A user-facing error about one cell of the table. */
+    public InputException error(int row, String column, String problem, String remedy) {
+        return InputException.file(file, "line " + line(row) + ", column " + column + ": " + problem, remedy);
+    }
+
+    /** The value of {@code column} in {@code row} as a number; {@code NaN} if empty and {@code allowEmpty}. */
+    public double getDouble(int row, String column, boolean allowEmpty) {
+        String s = get(row, column);
+        if (s.isEmpty() && allowEmpty) {
+            return Double.NaN;
+        }
+        try {
+            double v = Double.parseDouble(s);
+            if (Double.isNaN(v) && !allowEmpty) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw error(row, column, "'" + s + "' is not a number", "Use a plain decimal number such as 30 or 2.5");
+        }
+    }
+
+    /** Row {@code row} as column → value. */
+    public Map<String, String> row(int row) {
+        return records.get(row).toMap();
+    }
+}
