@@ -22,10 +22,11 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Stand-in for KNIME's XMLConfig/XMLContentHandler (package-private, not API). Writes the same document KNIME
- * writes: XML declaration on its own line, one element per line without indentation, root element carrying the
- * XMLConfig namespace and schema location, entries as {@code <entry key type [isnull] value/>}, sub configs as
- * {@code <config key>}; control characters and '%%' sequences escaped as "%%ddddd" like KNIME.
+ * Stand-in for KNIME's XMLConfig/XMLContentHandler (package-private, not API). Writes the document KNIME 5.x writes
+ * (its SAX TransformerHandler with indent=yes on Java 17): XML declaration on its own line, one element per line
+ * indented by four spaces per level, root element carrying the XMLConfig namespace and schema location, entries as
+ * {@code <entry key type [isnull] value/>}, sub configs as {@code <config key>} (empty ones self-closed); control
+ * characters and '%%' sequences escaped as "%%ddddd" like KNIME.
  */
 final class XMLConfigIO {
 
@@ -35,13 +36,20 @@ final class XMLConfigIO {
     static void save(final ConfigBase config, final OutputStream out) throws IOException {
         try (Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
             w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-            write(config, w, true);
+            write(config, w, 0);
         }
     }
 
-    private static void write(final ConfigBase c, final Writer w, final boolean root) throws IOException {
+    private static void indent(final Writer w, final int depth) throws IOException {
+        for (int i = 0; i < depth; i++) {
+            w.write("    ");
+        }
+    }
+
+    private static void write(final ConfigBase c, final Writer w, final int depth) throws IOException {
+        indent(w, depth);
         w.write("<config");
-        if (root) {
+        if (depth == 0) {
             attr(w, "xmlns", "http://www.knime.org/2008/09/XMLConfig");
             attr(w, "xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
             attr(w, "xsi:schemaLocation",
@@ -56,8 +64,9 @@ final class XMLConfigIO {
         for (String key : c.keySet()) {
             AbstractConfigEntry e = c.getEntry(key);
             if (e instanceof ConfigBase) {
-                write((ConfigBase)e, w, false);
+                write((ConfigBase)e, w, depth + 1);
             } else {
+                indent(w, depth + 1);
                 w.write("<entry");
                 attr(w, "key", key);
                 attr(w, "type", e.getType().name());
@@ -70,6 +79,7 @@ final class XMLConfigIO {
                 w.write("/>\n");
             }
         }
+        indent(w, depth);
         w.write("</config>\n");
     }
 
