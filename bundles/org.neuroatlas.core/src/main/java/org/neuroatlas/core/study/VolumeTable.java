@@ -40,13 +40,17 @@ public final class VolumeTable {
     private VolumeTable() {
     }
 
-    /** Reads the header of every channel of every sample (no voxels) and returns the table rows. */
-    public static List<Object[]> rows(SampleSheet sheet, Progress progress) {
+    /**
+     * Reads the header of every channel of every sample (no voxels) and returns the table rows.
+     *
+     * @param base read options for every volume; a sample's own voxel size and orientation take precedence
+     */
+    public static List<Object[]> rows(SampleSheet sheet, ReadOptions base, Progress progress) {
         List<Object[]> rows = new ArrayList<>();
         int total = sheet.samples().stream().mapToInt(s -> s.channels().size()).sum();
         int done = 0;
         for (Sample s : sheet.samples()) {
-            ReadOptions options = ReadOptions.defaults();
+            ReadOptions options = base;
             if (s.voxelSizeUm().isPresent()) {
                 options = options.withVoxelSize(s.voxelSizeUm().get());
             }

@@ -1,0 +1,98 @@
+package org.neuroatlas.knime.volumereader;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettings;
+import org.neuroatlas.core.Progress;
+import org.neuroatlas.core.study.VolumeTable;
+import org.neuroatlas.knime.tests.OsgiTestSupport;
+
+/** The Volume Reader node inside OSGi: settings, configure-time spec and rows from real files. */
+class VolumeReaderNodeModelTest {
+
+    private static Path sheet(String body) throws Exception {
+        Path dir = Files.createTempDirectory("volume-reader");
+        Path p = dir.resolve("samples.csv");
+        Files.writeString(p, body);
+        return p;
+    }
+
+    @Test
+    void sampleSheetGivesTheVolumeTableSpecAtConfigureAndOneRowPerChannel() throws Exception {
+        Path crop = OsgiTestSupport.shared().resolve("testdata/cellfinder_detection_crop/crop_planes").toAbsolutePath();
+        Path p = sheet("sample_id,group,dose_mg_kg,signal_path,autofluorescence_path,voxel_um_x,voxel_um_y,voxel_um_z\n"
+                + "crop,saline,0," + crop.resolve("ch0") + "," + crop.resolve("ch1") + ",2,2,5\n");
+        VolumeReaderNodeModel m = new VolumeReaderNodeModel();
+        m.settings().path.setStringValue(p.toString());
+        DataTableSpec[] spec = m.configure(new DataTableSpec[0]);
+        assertEquals(VolumeTable.SCHEMA.size(), spec[0].getNumColumns());
+        for (int i = 0; i < VolumeTable.SCHEMA.size(); i++) {
+            assertEquals(VolumeTable.SCHEMA.column(i).name(), spec[0].getColumnSpec(i).getName());
+        }
+        List<Object[]> rows = m.rows(Progress.NONE);
+        assertEquals(2, rows.size());
+        Object[] r = rows.get(0);
+        assertEquals("crop", r[0]);
+        assertEquals("signal", r[3]);
+        assertEquals("tiff-series", r[5]);
+        assertArrayEquals(new Object[] {667L, 510L, 30L, 2.0, 2.0, 5.0}, new Object[] {r[6], r[7], r[8], r[9], r[10], r[11]});
+        assertEquals("uint16", r[13]);
+        assertEquals(667L * 510 * 30 * 2, r[14]);
+        assertEquals("autofluorescence", rows.get(1)[3]);
+    }
+
+    @Test
+    void badSettingsAreRejectedWithAMessageNamingTheSetting() throws Exception {
+        VolumeReaderNodeModel m = new VolumeReaderNodeModel();
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> m.configure(new DataTableSpec[0]));
+        assertTrue(e.getMessage().contains("sample sheet"), e.getMessage());
+        m.settings().path.setStringValue("/no/such/file.csv");
+        e = assertThrows(InvalidSettingsException.class, () -> m.configure(new DataTableSpec[0]));
+        assertTrue(e.getMessage().contains("/no/such/file.csv"), e.getMessage());
+        // Validation of would-be settings (what KNIME calls before applying a dialog or a workflow's settings).
+        VolumeReaderNodeModel other = new VolumeReaderNodeModel();
+        other.settings().path.setStringValue("x.csv");
+        other.settings().voxelSizeUm.setStringValue("2,2");
+        NodeSettings s = new NodeSettings("model");
+        other.settings().saveSettingsTo(s);
+        e = assertThrows(InvalidSettingsException.class, () -> m.settings().validateSettings(s));
+        assertTrue(e.getMessage().contains("Voxel size (µm)"), e.getMessage());
+    }
+
+    @Test
+    void nonDefaultSettingsRoundTrip() throws Exception {
+        VolumeReaderNodeModel a = new VolumeReaderNodeModel();
+        a.settings().mode.setStringValue(VolumeReaderNodeSettings.MODE_SINGLE);
+        a.settings().path.setStringValue("/data/brain.tif");
+        a.settings().doseMgKg.setDoubleValue(30);
+        a.settings().voxelSizeUm.setStringValue("2,2,4");
+        a.settings().orientation.setStringValue("psl");
+        a.settings().level.setIntValue(2);
+        NodeSettings s = new NodeSettings("model");
+        a.settings().saveSettingsTo(s);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        s.saveToXML(out);
+        VolumeReaderNodeModel b = new VolumeReaderNodeModel();
+        var loaded = NodeSettings.loadFromXML(new ByteArrayInputStream(out.toByteArray()));
+        b.settings().validateSettings(loaded);
+        b.settings().loadValidatedSettingsFrom(loaded);
+        assertEquals(VolumeReaderNodeSettings.MODE_SINGLE, b.settings().mode.getStringValue());
+        assertEquals(30.0, b.settings().doseMgKg.getDoubleValue());
+        assertEquals("psl", b.settings().orientation.getStringValue());
+        assertEquals(2, b.settings().level.getIntValue());
+        assertEquals(out.toString(StandardCharsets.UTF_8), SettingsRoundTripXml.of(b));
+    }
+}

@@ -1,0 +1,86 @@
+package org.neuroatlas.knime.volumereader;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.defaultnodesettings.SettingsModelDouble;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.neuroatlas.core.volume.Orientation;
+import org.neuroatlas.core.volume.ReadOptions;
+import org.neuroatlas.core.volume.VoxelSize;
+import org.neuroatlas.knime.common.NodeSettingsSupport;
+
+/** Settings of the Volume Reader node: what to read, and overrides for the files' metadata. */
+final class VolumeReaderNodeSettings extends NodeSettingsSupport {
+
+    static final String MODE_SHEET = "Sample sheet (CSV)";
+    static final String MODE_SINGLE = "Single volume";
+
+    final SettingsModelString mode = add(new SettingsModelString("mode", MODE_SHEET), "Input");
+    final SettingsModelString path = add(new SettingsModelString("path", ""), "Path");
+    final SettingsModelString sampleId = add(new SettingsModelString("sample_id", ""), "Sample id");
+    final SettingsModelString group = add(new SettingsModelString("group", ""), "Group");
+    final SettingsModelDouble doseMgKg = add(new SettingsModelDouble("dose_mg_kg", 0), "Dose (mg/kg)");
+    final SettingsModelString channel = add(new SettingsModelString("channel", "signal"), "Channel");
+    final SettingsModelString voxelSizeUm = add(new SettingsModelString("voxel_size_um", ""), "Voxel size (µm)");
+    final SettingsModelString orientation = add(new SettingsModelString("orientation", ""), "Orientation");
+    final SettingsModelString glob = add(new SettingsModelString("glob", ""), "File name filter");
+    final SettingsModelIntegerBounded setup = add(new SettingsModelIntegerBounded("setup", 0, 0, Integer.MAX_VALUE), "Setup / channel index");
+    final SettingsModelIntegerBounded timepoint = add(new SettingsModelIntegerBounded("timepoint", 0, 0, Integer.MAX_VALUE), "Timepoint");
+    final SettingsModelIntegerBounded level = add(new SettingsModelIntegerBounded("level", 0, 0, 64), "Resolution level");
+
+    boolean isSampleSheet() {
+        return MODE_SHEET.equals(mode.getStringValue());
+    }
+
+    Path pathValue() {
+        return Path.of(path.getStringValue().trim());
+    }
+
+    @Override
+    protected VolumeReaderNodeSettings newInstance() {
+        return new VolumeReaderNodeSettings();
+    }
+
+    @Override
+    public void check(boolean filesMustExist) throws InvalidSettingsException {
+        String m = mode.getStringValue();
+        if (!MODE_SHEET.equals(m) && !MODE_SINGLE.equals(m)) {
+            throw new InvalidSettingsException("Input must be '" + MODE_SHEET + "' or '" + MODE_SINGLE + "', not '" + m + "'");
+        }
+        if (path.getStringValue().trim().isEmpty()) {
+            throw new InvalidSettingsException(isSampleSheet() ? "Choose a sample sheet (CSV) in the node dialog"
+                    : "Choose a volume (TIFF file or folder of planes, NRRD, BigDataViewer .xml/.h5 or Imaris .ims) in the node dialog");
+        }
+        if (filesMustExist && !Files.exists(pathValue())) {
+            throw new InvalidSettingsException("Path does not exist: " + pathValue());
+        }
+        if (!isSampleSheet()) {
+            double d = doseMgKg.getDoubleValue();
+            if (d < 0 || Double.isInfinite(d)) {
+                throw new InvalidSettingsException("Dose (mg/kg) must be 0 or positive, not " + d);
+            }
+            if (channel.getStringValue().trim().isEmpty()) {
+                throw new InvalidSettingsException("Give the channel a name, e.g. signal");
+            }
+        }
+        checked(this::readOptions);
+    }
+
+    /** The read options these settings ask for (voxel size and orientation overrides, HDF5 selection, glob). */
+    ReadOptions readOptions() {
+        ReadOptions o = ReadOptions.defaults().withSetup(setup.getIntValue()).withTimepoint(timepoint.getIntValue()).withLevel(level.getIntValue());
+        if (!voxelSizeUm.getStringValue().isBlank()) {
+            o = o.withVoxelSize(VoxelSize.parse(voxelSizeUm.getStringValue(), "Voxel size (µm)"));
+        }
+        if (!orientation.getStringValue().isBlank()) {
+            o = o.withOrientation(Orientation.parse(orientation.getStringValue(), "Orientation"));
+        }
+        if (!glob.getStringValue().isBlank()) {
+            o = o.withGlob(glob.getStringValue().trim());
+        }
+        return o;
+    }
+}
