@@ -1,7 +1,5 @@
 package org.neuroatlas.core.volume;
 
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.stream.IntStream;
 
@@ -60,57 +58,57 @@ public final class Downsampler {
     public void run(Volume<?> source, PlaneSink sink, Progress progress) {
         int nx = wx.targetSize;
         int ny = wy.targetSize;
-        int sx = wx.sourceSize;
         int sy = wy.sourceSize;
         // Open output planes: output j receives source planes first[j] .. last; emitted after its last source plane.
         ArrayDeque<float[]> open = new ArrayDeque<>();
         int nextOut = 0;
         float[] xPass = new float[nx * sy];
         float[] plane = new float[nx * ny];
-        Path where = Path.of(source.name());
-        for (int z = 0; z < wz.sourceSize; z++) {
-            progress.checkCanceled();
-            Object in;
-            try {
-                in = VolumeBlocks.readPlane(source, z);
-            } catch (UncheckedIOException e) {
-                throw Volumes.readError(where, e);
-            }
-            PixelType type = source.pixelType();
-            // x pass per row, then y pass per column; rows in parallel (each touches only its own output row).
-            float[] xp = xPass;
-            IntStream.range(0, sy).parallel().forEach(y -> {
-                float[] r = new float[sx];
-                int base = y * sx;
-                for (int x = 0; x < sx; x++) {
-                    r[x] = (float) type.get(in, base + x);
+        PixelType type = source.pixelType();
+        try (PlaneStream planes = new PlaneStream(source, 2, 1)) {
+            for (int z = 0; z < wz.sourceSize; z++) {
+                progress.checkCanceled();
+                Object in = planes.next();
+                addPlane(z, in, type, xPass, plane, open, nextOut);
+                // Emit outputs whose last contributing source plane is this one.
+                while (!open.isEmpty() && lastSourceOf(wz, nextOut) <= z) {
+                    sink.accept(nextOut, open.removeFirst());
+                    nextOut++;
                 }
-                wx.apply(r, 0, 1, xp, y * nx, 1);
-            });
-            IntStream.range(0, nx).parallel().forEach(x -> wy.apply(xp, x, nx, plane, x, nx));
-            // Add this source plane into every open output plane it contributes to.
-            while (nextOut + open.size() <= wz.lastTargetOf[z]) {
-                open.addLast(new float[nx * ny]);
+                progress.report((z + 1.0) / wz.sourceSize, null);
             }
-            int j = nextOut;
-            for (float[] acc : open) {
-                double w = weightOf(wz, j, z);
-                if (w != 0) {
-                    for (int i = 0; i < acc.length; i++) {
-                        acc[i] += (float) (w * plane[i]);
-                    }
-                }
-                j++;
-            }
-            // Emit outputs whose last contributing source plane is this one.
-            while (!open.isEmpty() && lastSourceOf(wz, nextOut) <= z) {
-                sink.accept(nextOut, open.removeFirst());
-                nextOut++;
-            }
-            progress.report((z + 1.0) / wz.sourceSize, null);
         }
         while (!open.isEmpty()) {
             sink.accept(nextOut++, open.removeFirst());
+        }
+    }
+
+    /** Downsamples one source plane in x and y and adds it, weighted, into the open output planes. */
+    private void addPlane(int z, Object in, PixelType type, float[] xPass, float[] plane, ArrayDeque<float[]> open, int nextOut) {
+        int nx = wx.targetSize;
+        int sx = wx.sourceSize;
+        // x pass per row, then y pass per column; in parallel, each task writes only its own output row/column.
+        IntStream.range(0, wy.sourceSize).parallel().forEach(y -> {
+            float[] r = new float[sx];
+            int base = y * sx;
+            for (int x = 0; x < sx; x++) {
+                r[x] = (float) type.get(in, base + x);
+            }
+            wx.apply(r, 0, 1, xPass, y * nx, 1);
+        });
+        IntStream.range(0, nx).parallel().forEach(x -> wy.apply(xPass, x, nx, plane, x, nx));
+        while (nextOut + open.size() <= wz.lastTargetOf[z]) {
+            open.addLast(new float[plane.length]);
+        }
+        int j = nextOut;
+        for (float[] acc : open) {
+            double w = weightOf(wz, j, z);
+            if (w != 0) {
+                for (int i = 0; i < acc.length; i++) {
+                    acc[i] += (float) (w * plane[i]);
+                }
+            }
+            j++;
         }
     }
 
