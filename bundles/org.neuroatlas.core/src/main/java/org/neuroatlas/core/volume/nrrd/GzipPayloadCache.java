@@ -121,6 +121,11 @@ final class GzipPayloadCache implements AutoCloseable {
                 left -= n;
                 written += n;
             }
+            // Read on to the end of the stream: only there does gzip check its CRC, which catches damaged data
+            // that still inflates. Bytes beyond the voxels (if any) are ignored, as teem does.
+            while (gz.read(buf) >= 0) {
+                // draining
+            }
             return written;
         } catch (EOFException e) {
             throw NrrdPayload.truncated(header, written);

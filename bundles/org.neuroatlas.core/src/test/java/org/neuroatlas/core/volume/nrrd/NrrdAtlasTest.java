@@ -154,6 +154,20 @@ class NrrdAtlasTest {
         assertEquals(0, cache.usedBytes(), "the closed volume's blocks leave the cache");
     }
 
+    /** Many threads hitting a fresh gzip volume at once: one decompression, the same voxels as a sequential read. */
+    @Test
+    void concurrentFirstAccessGivesTheSameVoxels() throws IOException {
+        try (Volume<?> seq = open("annotation_50.nrrd"); Volume<?> par = open("annotation_50.nrrd")) {
+            int[] expected = (int[]) TestVolumes.readAll(seq);
+            int plane = (int) (par.sizeX() * par.sizeY());
+            int[] got = new int[expected.length];
+            java.util.stream.LongStream.range(0, par.sizeZ()).parallel().forEach(z -> System.arraycopy(
+                    VolumeBlocks.readPlane(par, z), 0, got, (int) z * plane, plane));
+            assertArrayEquals(expected, got);
+            assertEquals(2, list(temp).size(), "one temporary file per open volume");
+        }
+    }
+
     private static List<Path> list(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.toList();
