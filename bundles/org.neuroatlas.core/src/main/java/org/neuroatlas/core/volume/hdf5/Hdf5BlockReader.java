@@ -28,6 +28,9 @@ final class Hdf5BlockReader implements BlockReader {
     /** Grow blocks from the chunk size up to at least this many bytes, so tiny chunks don't make tiny cache entries. */
     static final long MIN_BLOCK_BYTES = 1L << 20;
 
+    /** Row bands of a contiguous dataset are about this large (a whole stitched plane can be hundreds of MB). */
+    static final long CONTIGUOUS_BLOCK_BYTES = 2L << 20;
+
     private final Path file;
     private final DatasetBase dataset;
     private final PixelType type;
@@ -73,15 +76,22 @@ final class Hdf5BlockReader implements BlockReader {
     }
 
     /**
-     * Block size (x, y, z) for a volume of {@code dims} voxels whose dataset is chunked as {@code chunkXyz} (null for a
-     * contiguous dataset: then whole planes): the chunk size, doubled along x, y, z in turn up to about
-     * {@link #MIN_BLOCK_BYTES}, never beyond the volume.
+     * Block size (x, y, z) for a volume of {@code dims} voxels whose dataset is chunked as {@code chunkXyz}: the chunk
+     * size, doubled along x, y, z in turn up to about {@link #MIN_BLOCK_BYTES}, never beyond the volume. A contiguous
+     * dataset ({@code chunkXyz} null) gets bands of whole rows of about {@link #CONTIGUOUS_BLOCK_BYTES}, grown to
+     * several planes when planes are small.
      */
     static int[] blockDims(long[] dims, int[] chunkXyz, PixelType type) {
         int[] b = new int[3];
-        for (int d = 0; d < 3; d++) {
-            long c = chunkXyz != null ? chunkXyz[d] : (d < 2 ? dims[d] : 1);
-            b[d] = (int) Math.max(1, Math.min(c, dims[d]));
+        if (chunkXyz == null) {
+            long rowBytes = dims[0] * type.bytesPerVoxel();
+            b[0] = (int) dims[0];
+            b[1] = (int) Math.max(1, Math.min(dims[1], CONTIGUOUS_BLOCK_BYTES / rowBytes));
+            b[2] = 1;
+        } else {
+            for (int d = 0; d < 3; d++) {
+                b[d] = (int) Math.max(1, Math.min(chunkXyz[d], dims[d]));
+            }
         }
         int d = 0;
         int stuck = 0;
