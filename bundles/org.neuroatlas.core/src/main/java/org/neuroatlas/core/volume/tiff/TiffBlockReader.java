@@ -76,7 +76,12 @@ final class TiffBlockReader implements BlockReader {
         Object out = type.newArray(Math.multiplyExact(Math.multiplyExact(w, h), size[2]));
         for (int dz = 0; dz < size[2]; dz++) {
             int z = Math.toIntExact(min[2] + dz);
-            PlaneSource.Plane p = planes.plane(z, pool);
+            PlaneSource.Plane p;
+            try {
+                p = planes.plane(z, pool);
+            } catch (ClosedChannelException e) {
+                throw closed(e);
+            }
             int dst = dz * w * h;
             try (ChannelPool.Lease lease = pool.acquire(p.file())) {
                 if (p.page().tiled()) {
@@ -85,7 +90,7 @@ final class TiffBlockReader implements BlockReader {
                     readStrips(lease, p, (int) min[0], (int) min[1], w, h, out, dst);
                 }
             } catch (ClosedChannelException e) {
-                throw new IllegalStateException(volumeName + " was closed; it can no longer be read", e);
+                throw closed(e);
             } catch (DataFormatException | RuntimeException e) {
                 if (e instanceof InputException ie) {
                     throw ie;
@@ -98,6 +103,10 @@ final class TiffBlockReader implements BlockReader {
             }
         }
         return out;
+    }
+
+    private IllegalStateException closed(ClosedChannelException e) {
+        return new IllegalStateException(volumeName + " was closed; it can no longer be read", e);
     }
 
     private void readStrips(ChannelPool.Lease lease, PlaneSource.Plane p, int x0, int y0, int w, int h, Object out, int dst)

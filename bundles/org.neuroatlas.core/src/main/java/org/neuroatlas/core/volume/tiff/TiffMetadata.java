@@ -96,9 +96,9 @@ final class TiffMetadata {
             Double zUnit = ij.containsKey("zunit") ? unitToUm(ij.get("zunit")) : unitUm;
             Double spacing = number(ij.get("spacing"));
             z = zUnit == null || spacing == null ? null : Math.abs(spacing) * zUnit;
-        } else if (ij != null && stack && ij.containsKey("unit")) {
+        } else if (ij != null && stack && ij.containsKey("unit") && count(ij.get("images")) > 1) {
             // ImageJ omits spacing= when the voxel depth is 1 (its default), so a calibrated ImageJ stack
-            // without it has planes 1 unit apart.
+            // without it has planes 1 unit apart. A single image has no depth at all.
             z = unitUm;
         }
         if (z == null || !(z > 0)) {
