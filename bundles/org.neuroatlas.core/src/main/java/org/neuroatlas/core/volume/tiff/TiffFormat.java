@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.volume.BlockCache;
+import org.neuroatlas.core.volume.BlockReader;
 import org.neuroatlas.core.volume.LazyVolumes;
 import org.neuroatlas.core.volume.PixelType;
 import org.neuroatlas.core.volume.ReadOptions;
@@ -19,6 +20,7 @@ import org.neuroatlas.core.volume.VolumeHeader;
 import org.neuroatlas.core.volume.VoxelSize;
 
 import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.cell.CellGrid;
 import net.imglib2.type.NativeType;
 import net.imglib2.type.numeric.RealType;
 
@@ -101,17 +103,19 @@ public final class TiffFormat implements VolumeFormat {
         ChannelPool pool = new ChannelPool(maxOpen);
         BlockCache cache = options.cache();
         long owner = BlockCache.newOwner();
-        TiffBlockReader reader = new TiffBlockReader(planes, pool, first.pixelType(), name);
+        int[] blockDims = TiffBlockReader.blockDims(first);
+        ReadAhead reader = new ReadAhead(new TiffBlockReader(planes, pool, first.pixelType(), name), new CellGrid(dims, blockDims),
+                first.pixelType().bytesPerVoxel(), cache, owner);
         AutoCloseable resources = () -> {
-            cache.invalidate(owner);
+            reader.close();
             pool.close();
+            cache.invalidate(owner);
         };
-        return build(dims, TiffBlockReader.blockDims(first), first.pixelType(), reader, cache, owner, voxel, name, header, meta,
-                resources);
+        return build(dims, blockDims, first.pixelType(), reader, cache, owner, voxel, name, header, meta, resources);
     }
 
     private static <T extends RealType<T> & NativeType<T>> Volume<T> build(long[] dims, int[] blockDims, PixelType type,
-            TiffBlockReader reader, BlockCache cache, long owner, VoxelSize voxel, String name, VolumeHeader header,
+            BlockReader reader, BlockCache cache, long owner, VoxelSize voxel, String name, VolumeHeader header,
             Map<String, String> meta, AutoCloseable resources) {
         RandomAccessibleInterval<T> img = LazyVolumes.create(dims, blockDims, type, reader, cache, owner);
         return Volume.of(img, voxel, type, name, header.orientation().orElse(null), meta, resources);

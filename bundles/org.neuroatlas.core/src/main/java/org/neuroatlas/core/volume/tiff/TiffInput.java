@@ -52,7 +52,8 @@ final class TiffInput {
     }
 
     /**
-     * {@code length} bytes at {@code offset}, in the file's byte order, positioned at 0.
+     * {@code length} bytes at {@code offset}, in the file's byte order, positioned at 0. The buffer may share the
+     * read window, so it is valid only until the next read: use it, or copy what is needed, first.
      *
      * @param what what is being read, for the error message (e.g. "IFD of page 3")
      * @throws InputException if the range lies (partly) beyond the end of the file

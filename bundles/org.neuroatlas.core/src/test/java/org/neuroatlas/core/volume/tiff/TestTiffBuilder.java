@@ -106,7 +106,8 @@ final class TestTiffBuilder {
     void write(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                 StandardOpenOption.WRITE, StandardOpenOption.READ)) {
-            long pos = big ? 16 : 8;
+            // ImageJ puts its one IFD first and the planes after it, so classic offsets fit even past 4 GB of data.
+            long pos = onlyFirstIfd ? 1 << 14 : big ? 16 : 8;
             long firstIfd = 0;
             long prevNextPointer = -1;
             List<long[]> dataOffsets = new ArrayList<>();
@@ -142,10 +143,11 @@ final class TestTiffBuilder {
                 prevNextPointer = lastNextPointer;
             }
             if (onlyFirstIfd) {
-                pos = (pos + 7) & ~7L;
-                firstIfd = pos;
-                Page p = pages.get(0);
-                pos = writeIfd(ch, p, pos, dataOffsets.get(0), dataCounts.get(0));
+                firstIfd = big ? 16 : 8;
+                long end = writeIfd(ch, pages.get(0), firstIfd, dataOffsets.get(0), dataCounts.get(0));
+                if (end > 1 << 14) {
+                    throw new IllegalStateException("IFD too large for the space reserved before the data");
+                }
             }
             ByteBuffer h = ByteBuffer.allocate(big ? 16 : 8).order(order);
             h.put((byte) (order == ByteOrder.LITTLE_ENDIAN ? 'I' : 'M')).put((byte) (order == ByteOrder.LITTLE_ENDIAN ? 'I' : 'M'));
