@@ -14,14 +14,15 @@ import org.neuroatlas.core.volume.PixelType;
  */
 final class TiffPage {
 
-    /** How many rows of pixels one strip holds, or the size of one tile. */
     private final int width;
     private final int height;
     private final PixelType pixelType;
     private final int compression;
     private final int predictor;
     private final boolean tiled;
+    /** Rows of pixels per strip (0 when tiled). */
     private final int rowsPerStrip;
+    /** Tile size in pixels (0 when stripped). */
     private final int tileWidth;
     private final int tileHeight;
     private final Ifd.Entry offsetsEntry;

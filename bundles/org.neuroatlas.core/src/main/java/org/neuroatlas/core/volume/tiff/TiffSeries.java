@@ -92,6 +92,11 @@ final class TiffSeries implements PlaneSource {
             first = TiffPage.of(ifd, firstFile, firstHeader.order(), "");
             checkSinglePage(in, ifd, firstHeader);
             meta = TiffMetadata.read(ifd, in, false);
+            if (meta.imageJImages() > 1) { // an ImageJ stack with one IFD: a whole stack, not a plane
+                throw InputException.file(firstFile, "is an ImageJ stack of " + meta.imageJImages() + " images, but in a folder "
+                        + "every file must be a single plane", "Open the stack file by itself, or keep only single-plane files "
+                                + "in the folder (or select them with a glob)");
+            }
             bytes = in.size();
         }
         if (checkAll) {
