@@ -34,7 +34,7 @@ final class InfoCommand implements Callable<Integer> {
         VolumeHeader h = Volumes.readHeader(path, volume.toReadOptions());
         PrintWriter out = spec.commandLine().getOut();
         long[] d = h.dimensions();
-        out.printf(Locale.ROOT, "path:         %s%n", h.path().toAbsolutePath());
+        out.printf(Locale.ROOT, "path:         %s%n", h.path().toAbsolutePath().normalize());
         out.printf(Locale.ROOT, "format:       %s%n", h.format());
         out.printf(Locale.ROOT, "size:         %d × %d × %d voxels (x × y × z)%n", d[0], d[1], d[2]);
         out.printf(Locale.ROOT, "pixel type:   %s%n", h.pixelType());

@@ -8,11 +8,15 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.neuroatlas.core.InputException;
+import org.neuroatlas.core.volume.hdf5.BdvFormat;
+import org.neuroatlas.core.volume.hdf5.ImarisFormat;
+import org.neuroatlas.core.volume.nrrd.NrrdFormat;
+import org.neuroatlas.core.volume.tiff.TiffFormat;
 
 /** Opens volumes of any supported format: the one entry point for readers. */
 public final class Volumes {
 
-    private static final List<VolumeFormat> FORMATS = List.of();
+    private static final List<VolumeFormat> FORMATS = List.of(new TiffFormat(), new NrrdFormat(), new BdvFormat(), new ImarisFormat());
 
     private Volumes() {
     }
