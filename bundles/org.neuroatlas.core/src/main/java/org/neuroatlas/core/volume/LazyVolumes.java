@@ -47,7 +47,26 @@ public final class LazyVolumes {
         };
         T type = pixelType.createVariable();
         @SuppressWarnings({"unchecked", "rawtypes"})
-        RandomAccessibleInterval<T> img = new LazyCellImg(grid, type, get);
+        RandomAccessibleInterval<T> img = new FileCellImg(grid, type, get, reader);
         return img;
+    }
+
+    /** The block reader behind an image made by {@link #create}, for reads that bypass the cache; null for others. */
+    static BlockReader readerOf(RandomAccessibleInterval<?> img) {
+        return img instanceof FileCellImg<?, ?> f ? f.reader : null;
+    }
+
+    /**
+     * A lazy cell image that remembers its file reader, so that large box copies ({@link VolumeBlocks}) can read
+     * straight from the file into the caller's array instead of going through the cache block by block.
+     */
+    private static final class FileCellImg<T extends NativeType<T>, A extends ArrayDataAccess<A>> extends LazyCellImg<T, A> {
+
+        final BlockReader reader;
+
+        FileCellImg(CellGrid grid, T type, Get<Cell<A>> get, BlockReader reader) {
+            super(grid, type, get);
+            this.reader = reader;
+        }
     }
 }

@@ -11,8 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads a volume's planes in order, z = 0, 1, 2, …, with a few planes read ahead on background threads so that
- * decoding overlaps with the consumer's work and the disk never waits. Memory: at most {@code readAhead + 1}
- * planes beyond what the block cache holds.
+ * reading overlaps with the consumer's work and the disk never waits. Planes of lazily read files come straight
+ * from the file into a small ring of reused arrays (no cache, no allocation per plane): memory is
+ * {@code readAhead + 2} planes, whatever the volume's size.
  */
 public final class PlaneStream implements AutoCloseable {
 
@@ -22,6 +23,8 @@ public final class PlaneStream implements AutoCloseable {
     private final int readAhead;
     private final ExecutorService pool;
     private final ArrayDeque<Future<Object>> pending = new ArrayDeque<>();
+    private final Object[] ring;
+    private final int[] planeSize;
     private long nextToSubmit;
     private long nextToReturn;
 
@@ -32,6 +35,8 @@ public final class PlaneStream implements AutoCloseable {
     public PlaneStream(Volume<?> volume, int readAhead, int threads) {
         this.volume = volume;
         this.readAhead = readAhead;
+        this.planeSize = new int[] {Math.toIntExact(volume.sizeX()), Math.toIntExact(volume.sizeY()), 1};
+        this.ring = new Object[readAhead + 2];
         this.pool = readAhead > 0 ? Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "neuroatlas-plane-reader-" + THREADS.incrementAndGet());
             t.setDaemon(true);
@@ -49,7 +54,10 @@ public final class PlaneStream implements AutoCloseable {
         return nextToReturn;
     }
 
-    /** The next plane as a primitive array of the volume's pixel type, x fastest. */
+    /**
+     * The next plane as a primitive array of the volume's pixel type, x fastest. The array is reused: it is valid
+     * until the next call of {@code next()}; copy what must outlive that.
+     */
     public Object next() {
         if (!hasNext()) {
             throw new IllegalStateException("no more planes");
@@ -58,6 +66,7 @@ public final class PlaneStream implements AutoCloseable {
         if (pool == null) {
             return read(z);
         }
+        // Plane z+readAhead reuses the slot of plane z-2, which the caller has released by calling next() twice since.
         while (nextToSubmit < volume.sizeZ() && nextToSubmit <= z + readAhead) {
             long zz = nextToSubmit++;
             pending.addLast(pool.submit(() -> read(zz)));
@@ -76,11 +85,16 @@ public final class PlaneStream implements AutoCloseable {
     }
 
     private Object read(long z) {
+        int slot = (int) (z % ring.length);
+        if (ring[slot] == null) {
+            ring[slot] = volume.pixelType().newArray(planeSize[0] * planeSize[1]);
+        }
         try {
-            return VolumeBlocks.readPlane(volume, z);
+            VolumeBlocks.copy(volume.voxels(), volume.pixelType(), new long[] {0, 0, z}, planeSize, ring[slot]);
         } catch (UncheckedIOException e) {
             throw Volumes.readError(Path.of(volume.name()), e);
         }
+        return ring[slot];
     }
 
     @Override

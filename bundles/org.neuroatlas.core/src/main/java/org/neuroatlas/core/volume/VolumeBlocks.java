@@ -35,8 +35,23 @@ public final class VolumeBlocks {
         return read(volume, new long[] {0, 0, z}, new int[] {Math.toIntExact(volume.sizeX()), Math.toIntExact(volume.sizeY()), 1});
     }
 
-    /** Like {@link #read} but into an existing array of the right type and length. */
+    /**
+     * Like {@link #read} but into an existing array of the right type holding at least the box. Voxels of a lazily
+     * read file are read straight from the file (bypassing the block cache: box copies are for streaming, where
+     * caching only costs); other cell images are copied from their cells; anything else voxel by voxel.
+     *
+     * @throws java.io.UncheckedIOException if reading the file failed
+     */
     public static void copy(RandomAccessibleInterval<? extends RealType<?>> voxels, PixelType type, long[] min, int[] size, Object out) {
+        BlockReader file = LazyVolumes.readerOf(voxels);
+        if (file != null) {
+            try {
+                file.readInto(min.clone(), size.clone(), out);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return;
+        }
         if (voxels instanceof AbstractCellImg<?, ?, ?, ?> cells && isZeroMin(voxels)) {
             copyFromCells(cells, type, min, size, out);
             return;

@@ -21,7 +21,7 @@ import javax.xml.parsers.ParserConfigurationException;
 
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.volume.VoxelSize;
-import org.neuroatlas.core.volume.nrrd.LengthUnits;
+import org.neuroatlas.core.volume.LengthUnits;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.volume.BlockReader;
 import org.neuroatlas.core.volume.PixelType;
-import org.neuroatlas.core.volume.nrrd.VoxelBytes;
+import org.neuroatlas.core.volume.VoxelBytes;
 
 import io.jhdf.api.Dataset;
 import io.jhdf.api.dataset.ChunkedDataset;

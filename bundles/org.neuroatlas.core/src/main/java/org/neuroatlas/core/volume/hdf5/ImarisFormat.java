@@ -21,7 +21,7 @@ import org.neuroatlas.core.volume.Volume;
 import org.neuroatlas.core.volume.VolumeFormat;
 import org.neuroatlas.core.volume.VolumeHeader;
 import org.neuroatlas.core.volume.VoxelSize;
-import org.neuroatlas.core.volume.nrrd.LengthUnits;
+import org.neuroatlas.core.volume.LengthUnits;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;

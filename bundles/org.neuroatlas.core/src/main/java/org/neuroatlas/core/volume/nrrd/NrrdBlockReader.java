@@ -51,25 +51,29 @@ final class NrrdBlockReader implements BlockReader, AutoCloseable {
 
     @Override
     public Object read(long[] min, int[] size) throws IOException {
+        Object out = type.newArray(Math.multiplyExact(Math.multiplyExact(size[0], size[1]), size[2]));
+        readInto(min, size, out);
+        return out;
+    }
+
+    @Override
+    public void readInto(long[] min, int[] size, Object out) throws IOException {
         RawVoxelSource src = source.get();
         int bpv = type.bytesPerVoxel();
-        int n = Math.multiplyExact(Math.multiplyExact(size[0], size[1]), size[2]);
         boolean fullRows = min[0] == 0 && size[0] == dims[0];
         boolean fullPlanes = fullRows && min[1] == 0 && size[1] == dims[1];
         if (fullPlanes || (fullRows && size[2] == 1)) {
-            return src.read(offset(min[0], min[1], min[2]) * bpv, n, type); // one contiguous run
+            src.readInto(offset(min[0], min[1], min[2]) * bpv, size[0] * size[1] * size[2], type, out, 0); // one contiguous run
+            return;
         }
-        // Not a block this reader hands out, but any box must work: gather it row by row.
-        Object out = type.newArray(n);
+        // Any other box: gather it row by row.
         int dst = 0;
         for (int z = 0; z < size[2]; z++) {
             for (int y = 0; y < size[1]; y++) {
-                Object row = src.read(offset(min[0], min[1] + y, min[2] + z) * bpv, size[0], type);
-                System.arraycopy(row, 0, out, dst, size[0]);
+                src.readInto(offset(min[0], min[1] + y, min[2] + z) * bpv, size[0], type, out, dst);
                 dst += size[0];
             }
         }
-        return out;
     }
 
     private long offset(long x, long y, long z) {

@@ -1,5 +1,6 @@
 package org.neuroatlas.core.volume.nrrd;
 
+import org.neuroatlas.core.volume.LengthUnits;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

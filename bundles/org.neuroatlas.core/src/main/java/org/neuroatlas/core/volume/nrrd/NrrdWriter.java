@@ -1,5 +1,6 @@
 package org.neuroatlas.core.volume.nrrd;
 
+import org.neuroatlas.core.volume.VoxelBytes;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,8 +1,8 @@
 package org.neuroatlas.core.volume.nrrd;
 
+import org.neuroatlas.core.volume.FileVoxels;
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
@@ -35,37 +35,30 @@ final class RawVoxelSource implements AutoCloseable {
         }
     }
 
-    /** Reads {@code n} voxels of {@code type} starting at payload byte {@code position}. */
-    Object read(long position, int n, PixelType type) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(Math.multiplyExact(n, type.bytesPerVoxel())).order(order);
-        readFully(position, buf);
-        buf.flip();
-        return VoxelBytes.decode(buf, type, n);
-    }
-
-    /** Fills {@code dst} from payload byte {@code position} on, crossing from one file into the next as needed. */
-    private void readFully(long position, ByteBuffer dst) throws IOException {
+    /**
+     * Reads {@code n} voxels of {@code type} starting at payload byte {@code position} into {@code dst[dstIndex…]},
+     * crossing from one file into the next as needed.
+     */
+    void readInto(long position, int n, PixelType type, Object dst, int dstIndex) throws IOException {
+        int bpv = type.bytesPerVoxel();
         long segStart = 0;
-        for (int i = 0; i < segments.size() && dst.hasRemaining(); i++) {
+        int done = 0;
+        for (int i = 0; i < segments.size() && done < n; i++) {
             NrrdPayload.Segment s = segments.get(i);
             long segEnd = segStart + s.length();
-            if (position < segEnd) {
-                FileChannel ch = channels.get(i);
-                while (dst.hasRemaining() && position < segEnd) {
-                    int want = (int) Math.min(dst.remaining(), segEnd - position);
-                    ByteBuffer slice = dst.slice().limit(want);
-                    int got = ch.read(slice, s.offset() + position - segStart);
-                    if (got < 0) {
-                        throw new EOFException(s.file() + " ends at byte " + (s.offset() + position - segStart)
-                                + " although the header needs more voxels (file truncated?)");
-                    }
-                    dst.position(dst.position() + got);
-                    position += got;
+            long pos = position + (long) done * bpv;
+            if (pos < segEnd) {
+                int k = (int) Math.min(n - done, (segEnd - pos) / bpv);
+                try {
+                    FileVoxels.read(channels.get(i), s.offset() + pos - segStart, k, order, type, dst, dstIndex + done);
+                } catch (EOFException e) {
+                    throw new EOFException(s.file() + ": " + e.getMessage() + " although the header needs more voxels (file truncated?)");
                 }
+                done += k;
             }
             segStart = segEnd;
         }
-        if (dst.hasRemaining()) {
+        if (done < n) {
             throw new EOFException("voxel read past the end of the payload");
         }
     }

@@ -1,5 +1,6 @@
 package org.neuroatlas.core.volume.tiff;
 
+import org.neuroatlas.core.volume.VoxelBytes;
 import java.io.IOException;
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
@@ -9,6 +10,7 @@ import java.util.zip.DataFormatException;
 
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.volume.BlockReader;
+import org.neuroatlas.core.volume.FileVoxels;
 import org.neuroatlas.core.volume.PixelType;
 
 /**
@@ -27,6 +29,7 @@ final class TiffBlockReader implements BlockReader {
 
     /** Direct read buffers are kept per thread up to this size; larger reads go through in pieces. */
     private static final int MAX_DIRECT = 4 << 20;
+
     private static final ThreadLocal<ByteBuffer> DIRECT = new ThreadLocal<>();
 
     private final PlaneSource planes;
@@ -71,9 +74,15 @@ final class TiffBlockReader implements BlockReader {
 
     @Override
     public Object read(long[] min, int[] size) throws IOException {
+        Object out = type.newArray(Math.multiplyExact(Math.multiplyExact(size[0], size[1]), size[2]));
+        readInto(min, size, out);
+        return out;
+    }
+
+    @Override
+    public void readInto(long[] min, int[] size, Object out) throws IOException {
         int w = size[0];
         int h = size[1];
-        Object out = type.newArray(Math.multiplyExact(Math.multiplyExact(w, h), size[2]));
         for (int dz = 0; dz < size[2]; dz++) {
             int z = Math.toIntExact(min[2] + dz);
             PlaneSource.Plane p;
@@ -102,7 +111,6 @@ final class TiffBlockReader implements BlockReader {
                 throw new IOException(p.file() + ": " + e.getMessage(), e);
             }
         }
-        return out;
     }
 
     private IllegalStateException closed(ClosedChannelException e) {
@@ -159,9 +167,9 @@ final class TiffBlockReader implements BlockReader {
                 byte[] raw = new byte[Math.toIntExact(rows * rowBytes)];
                 byte[] stored = readStored(lease, offsets[s], counts[s], what);
                 decode(page, stored, raw, rows, width, p, what);
-                Buffer view = Samples.view(ByteBuffer.wrap(raw), page.order(), type);
+                Buffer view = VoxelBytes.view(ByteBuffer.wrap(raw), page.order(), type);
                 for (int r = rowA; r < rowB; r++) {
-                    Samples.get(view, (int) ((r - stripY) * width + x0), out, dst + (r - y0) * w, w);
+                    VoxelBytes.get(view, (int) ((r - stripY) * width + x0), out, dst + (r - y0) * w, w);
                 }
             }
         }
@@ -198,18 +206,18 @@ final class TiffBlockReader implements BlockReader {
                         throw TiffInput.corrupt(p.file(), what + " holds " + counts[index] + " bytes, " + needed + " expected");
                     }
                     ByteBuffer bytes = readBytes(lease, offsets[index] + (rowA - tileY) * rowBytes, (rowB - rowA) * rowBytes, what);
-                    view = Samples.view(bytes, page.order(), type);
+                    view = VoxelBytes.view(bytes, page.order(), type);
                     firstRow = (int) (rowA - tileY);
                 } else {
                     byte[] raw = new byte[Math.toIntExact(page.chunkBytes())];
                     byte[] stored = readStored(lease, offsets[index], counts[index], what);
                     decode(page, stored, raw, th, tw, p, what);
-                    view = Samples.view(ByteBuffer.wrap(raw), page.order(), type);
+                    view = VoxelBytes.view(ByteBuffer.wrap(raw), page.order(), type);
                     firstRow = 0;
                 }
                 for (int r = rowA; r < rowB; r++) {
                     int src = (int) ((r - tileY - firstRow) * tw + (colA - tileX));
-                    Samples.get(view, src, out, dst + (r - y0) * w + (colA - x0), colB - colA);
+                    VoxelBytes.get(view, src, out, dst + (r - y0) * w + (colA - x0), colB - colA);
                 }
             }
         }
@@ -245,20 +253,14 @@ final class TiffBlockReader implements BlockReader {
         return b;
     }
 
-    /** Reads {@code length} bytes of uncompressed samples at {@code offset} into {@code out[dst…]}, in pieces if large. */
+    /** Reads {@code length} bytes of uncompressed samples at {@code offset} into {@code out[dst…]}. */
     private void readSamples(ChannelPool.Lease lease, ByteOrder order, long offset, long length, Object out, int dst,
             String what) throws IOException {
         checkRange(lease, offset, length, what);
-        int bpv = type.bytesPerVoxel();
-        long done = 0;
-        while (done < length) {
-            int piece = (int) Math.min(length - done, MAX_DIRECT - MAX_DIRECT % bpv);
-            ByteBuffer b = direct(piece);
-            b.clear().limit(piece);
-            TiffInput.readFully(lease.channel(), lease.path(), offset + done, b, lease.size(), what);
-            b.flip();
-            Samples.get(Samples.view(b, order, type), 0, out, dst + (int) (done / bpv), piece / bpv);
-            done += piece;
+        try {
+            FileVoxels.read(lease.channel(), offset, Math.toIntExact(length / type.bytesPerVoxel()), order, type, out, dst);
+        } catch (java.io.EOFException e) {
+            throw TiffInput.truncated(lease.path(), what, offset, length, lease.size());
         }
     }
 

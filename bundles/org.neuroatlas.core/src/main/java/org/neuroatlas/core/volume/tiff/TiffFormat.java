@@ -20,7 +20,6 @@ import org.neuroatlas.core.volume.VolumeHeader;
 import org.neuroatlas.core.volume.VoxelSize;
 
 import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.img.cell.CellGrid;
 import net.imglib2.type.NativeType;
 import net.imglib2.type.numeric.RealType;
 
@@ -104,10 +103,8 @@ public final class TiffFormat implements VolumeFormat {
         BlockCache cache = options.cache();
         long owner = BlockCache.newOwner();
         int[] blockDims = TiffBlockReader.blockDims(first);
-        ReadAhead reader = new ReadAhead(new TiffBlockReader(planes, pool, first.pixelType(), name), new CellGrid(dims, blockDims),
-                first.pixelType().bytesPerVoxel(), cache, owner);
+        TiffBlockReader reader = new TiffBlockReader(planes, pool, first.pixelType(), name);
         AutoCloseable resources = () -> {
-            reader.close();
             pool.close();
             cache.invalidate(owner);
         };

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.OptionalDouble;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.neuroatlas.core.InputException;
+import org.neuroatlas.core.volume.LengthUnits;
 import org.neuroatlas.core.volume.VoxelSize;
 
 /**
@@ -152,16 +154,8 @@ final class TiffMetadata {
 
     /** µm per {@code unit}, or null for pixels, inches and anything unknown. */
     static Double unitToUm(String unit) {
-        String u = unit.trim().toLowerCase(Locale.ROOT);
-        return switch (u) {
-            case "micron", "microns", "micrometer", "micrometre", "um", "\u00b5m", "\u03bcm", "\\u00b5m" -> 1.0;
-            case "nm", "nanometer", "nanometre" -> 1e-3;
-            case "mm", "millimeter", "millimetre" -> 1e3;
-            case "cm", "centimeter", "centimetre" -> 1e4;
-            case "m", "meter", "metre" -> 1e6;
-            case "\u00e5", "angstrom" -> 1e-4;
-            default -> null;
-        };
+        OptionalDouble um = LengthUnits.micronsPer(unit);
+        return um.isPresent() ? um.getAsDouble() : null;
     }
 
     private static Double number(String s) {

@@ -1,5 +1,6 @@
 package org.neuroatlas.core.volume.tiff;
 
+import org.neuroatlas.core.volume.VoxelBytes;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -144,7 +145,7 @@ public final class TiffWriter {
         for (int i = 0; i < n; i += perChunk) {
             int k = Math.min(perChunk, n - i);
             chunk.clear();
-            Samples.put(voxels, i, Samples.view(chunk, ByteOrder.LITTLE_ENDIAN, type), 0, k);
+            VoxelBytes.put(voxels, i, VoxelBytes.view(chunk, ByteOrder.LITTLE_ENDIAN, type), 0, k);
             chunk.limit(k * bpv);
             writeFully(ch, chunk);
         }

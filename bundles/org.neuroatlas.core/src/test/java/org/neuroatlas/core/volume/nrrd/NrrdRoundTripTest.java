@@ -1,5 +1,6 @@
 package org.neuroatlas.core.volume.nrrd;
 
+import org.neuroatlas.core.volume.VoxelBytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

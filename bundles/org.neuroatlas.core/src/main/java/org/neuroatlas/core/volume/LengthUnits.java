@@ -1,14 +1,11 @@
-package org.neuroatlas.core.volume.nrrd;
+package org.neuroatlas.core.volume;
 
 import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
  * Length unit names as file formats write them ({@code microns}, {@code um}, {@code µm}, {@code mm}, …) and their size
- * in µm. Shared by the NRRD, BigDataViewer and Imaris readers.
- * <p>
- * Implementation note: this belongs in {@code org.neuroatlas.core.volume}; it lives here only because the reader
- * work was confined to the format packages.
+ * in µm. Shared by the TIFF, NRRD, BigDataViewer and Imaris readers.
  */
 public final class LengthUnits {
 
@@ -27,14 +24,15 @@ public final class LengthUnits {
         if (u.length() >= 2 && u.startsWith("\"") && u.endsWith("\"")) {
             u = u.substring(1, u.length() - 1).trim();
         }
-        // Both the micro sign (U+00B5) and the Greek mu (U+03BC) occur in files.
-        u = u.replace('\u03bc', 'u').replace('\u00b5', 'u').toLowerCase(Locale.ROOT);
+        // Both the micro sign (U+00B5) and the Greek mu (U+03BC) occur in files; ImageJ may write the escape literally.
+        u = u.replace("\\u00b5", "u").replace("\\u00B5", "u").replace('\u03bc', 'u').replace('\u00b5', 'u').toLowerCase(Locale.ROOT);
         return switch (u) {
             case "um", "micron", "microns", "micrometer", "micrometers", "micrometre", "micrometres" -> OptionalDouble.of(1);
             case "nm", "nanometer", "nanometers", "nanometre", "nanometres" -> OptionalDouble.of(1e-3);
             case "mm", "millimeter", "millimeters", "millimetre", "millimetres" -> OptionalDouble.of(1e3);
             case "cm", "centimeter", "centimeters", "centimetre", "centimetres" -> OptionalDouble.of(1e4);
             case "m", "meter", "meters", "metre", "metres" -> OptionalDouble.of(1e6);
+            case "\u00e5", "angstrom", "angstroms" -> OptionalDouble.of(1e-4);
             default -> OptionalDouble.empty();
         };
     }
