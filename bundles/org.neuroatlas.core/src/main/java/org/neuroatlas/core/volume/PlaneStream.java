@@ -92,7 +92,7 @@ public final class PlaneStream implements AutoCloseable {
         try {
             VolumeBlocks.copy(volume.voxels(), volume.pixelType(), new long[] {0, 0, z}, planeSize, ring[slot]);
         } catch (UncheckedIOException e) {
-            throw Volumes.readError(Path.of(volume.name()), e);
+            throw Volumes.readError(Path.of(volume.source()), e);
         }
         return ring[slot];
     }

@@ -77,6 +77,11 @@ public final class Volume<T extends RealType<T> & NativeType<T>> implements Auto
         return name;
     }
 
+    /** Where the voxels come from, for messages: the file or folder path if known, else the name. */
+    public String source() {
+        return metadata.getOrDefault("path", name);
+    }
+
     public Optional<Orientation> orientation() {
         return Optional.ofNullable(orientation);
     }
