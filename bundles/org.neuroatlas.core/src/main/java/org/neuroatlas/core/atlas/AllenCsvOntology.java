@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.io.Column;
 import org.neuroatlas.core.io.CsvTable;
 import org.neuroatlas.core.io.CsvTableWriter;
@@ -49,7 +50,7 @@ final class AllenCsvOntology {
         CsvTable t = CsvTable.read(file);
         t.requireColumns(ID, ACRONYM, NAME, PARENT);
         if (t.size() == 0) {
-            throw org.neuroatlas.core.InputException.file(file, "has a header but no structures", REMEDY);
+            throw InputException.file(file, "has a header but no structures", REMEDY);
         }
         boolean hasOrder = t.hasColumn(GRAPH_ORDER);
         List<Row> rows = new ArrayList<>(t.size());

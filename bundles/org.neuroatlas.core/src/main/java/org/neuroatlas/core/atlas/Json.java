@@ -1,6 +1,7 @@
 package org.neuroatlas.core.atlas;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -93,7 +94,7 @@ final class Json {
      * tell their format); false if it cannot be read, leaving the error to the actual reader.
      */
     static boolean looksLikeJson(Path file) {
-        try (java.io.InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(4096);
             for (byte b : head) {
                 if (b == '{' || b == '[') {
