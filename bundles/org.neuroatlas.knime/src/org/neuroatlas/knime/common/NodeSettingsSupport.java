@@ -19,7 +19,7 @@ public abstract class NodeSettingsSupport {
     private final Map<SettingsModel, String> labels = new LinkedHashMap<>();
 
     /** Registers a settings model with its dialog/description label; returns it for field initialisation. */
-    protected final <M extends SettingsModel> M add(M model, String label) {
+    public final <M extends SettingsModel> M add(M model, String label) {
         labels.put(model, label);
         return model;
     }

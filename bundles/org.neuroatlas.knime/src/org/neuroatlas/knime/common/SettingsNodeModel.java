@@ -1,13 +1,18 @@
 package org.neuroatlas.knime.common;
 
 import java.io.File;
+import java.util.List;
 
+import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortType;
+import org.neuroatlas.core.io.TableSchema;
 
 /**
  * Base of NeuroAtlas node models: the settings live in one {@link NodeSettingsSupport} object; results are not
@@ -27,6 +32,17 @@ public abstract class SettingsNodeModel<S extends NodeSettingsSupport> extends N
     protected SettingsNodeModel(PortType[] in, PortType[] out, S settings) {
         super(in, out);
         this.settings = settings;
+    }
+
+    /** A KNIME table of engine rows (values matching {@code schema}). */
+    protected static BufferedDataTable table(ExecutionContext exec, TableSchema schema, List<Object[]> rows) {
+        BufferedDataContainer out = exec.createDataContainer(KnimeTables.spec(schema));
+        long i = 0;
+        for (Object[] r : rows) {
+            out.addRowToTable(KnimeTables.row(i++, schema, r));
+        }
+        out.close();
+        return out.getTable();
     }
 
     /** The node's current settings. */

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.knime.core.data.DataTableSpec;
-import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
@@ -34,13 +33,7 @@ final class VolumeReaderNodeModel extends SettingsNodeModel<VolumeReaderNodeSett
     @Override
     protected BufferedDataTable[] execute(BufferedDataTable[] inData, ExecutionContext exec) throws Exception {
         List<Object[]> rows = KnimeProgress.run(exec, this::rows);
-        BufferedDataContainer out = exec.createDataContainer(KnimeTables.spec(VolumeTable.SCHEMA));
-        long i = 0;
-        for (Object[] r : rows) {
-            out.addRowToTable(KnimeTables.row(i++, VolumeTable.SCHEMA, r));
-        }
-        out.close();
-        return new BufferedDataTable[] {out.getTable()};
+        return new BufferedDataTable[] {table(exec, VolumeTable.SCHEMA, rows)};
     }
 
     /** The volume table rows for the current settings (package-private: the OSGi tests call it). */

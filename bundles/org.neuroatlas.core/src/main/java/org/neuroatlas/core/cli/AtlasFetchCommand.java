@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
+import org.neuroatlas.core.atlas.AtlasWriter;
 import org.neuroatlas.core.atlas.fetch.AtlasCatalog;
 import org.neuroatlas.core.atlas.fetch.AtlasRelease;
 import org.neuroatlas.core.atlas.fetch.Downloader;
@@ -80,6 +81,8 @@ public final class AtlasFetchCommand implements Callable<Integer> {
         FetchReport report;
         try {
             report = new Downloader().fetch(files, dest, progress);
+            // The folder says what it is, so that every result computed with it names the atlas and its version.
+            AtlasWriter.writeIdentity(dest, release.identity()[0], release.identity()[1], release.title());
         } finally {
             progress.done();
         }

@@ -84,6 +84,7 @@ public final class AtlasCatalog {
             files.put(res, list);
         }
         return new AtlasRelease(ALLEN_CCF_2017_NAME, "Allen Mouse Brain CCFv3, 2017 annotation: annotation, average template, ontology",
+                new String[] {"allen_mouse_ccf", "CCFv3-2017"},
                 URI.create(ALLEN_BASE_URL), URI.create(ALLEN_ONTOLOGY_URL), files);
     }
 

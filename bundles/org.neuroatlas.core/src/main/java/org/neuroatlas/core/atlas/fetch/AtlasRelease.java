@@ -20,11 +20,12 @@ import org.neuroatlas.core.InputException;
  *
  * @param name                the name users type, e.g. {@code allen-ccf-2017}
  * @param title               a one-line description for help texts
+ * @param identity            the atlas identity (name, version) the downloaded folder declares in its {@code atlas.json}
  * @param defaultBaseUrl      the URL that {@link AtlasFile.Source#BASE} files are relative to, unless overridden
  * @param defaultOntologyUrl  the URL of the ontology file, unless overridden
  * @param filesByResolutionUm the files to fetch for each isotropic resolution in µm
  */
-public record AtlasRelease(String name, String title, URI defaultBaseUrl, URI defaultOntologyUrl,
+public record AtlasRelease(String name, String title, String[] identity, URI defaultBaseUrl, URI defaultOntologyUrl,
         SortedMap<Integer, List<AtlasFile>> filesByResolutionUm) {
 
     public AtlasRelease {
