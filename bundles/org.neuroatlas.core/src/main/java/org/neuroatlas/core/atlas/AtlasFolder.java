@@ -1,5 +1,7 @@
 package org.neuroatlas.core.atlas;
 
+import org.neuroatlas.core.io.Json;
+
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -103,25 +105,25 @@ final class AtlasFolder {
         if (!Files.isRegularFile(f)) {
             return Optional.empty();
         }
-        Map<String, Object> m = jsonObject(Json.read(f), f);
-        return Optional.of(new String[] {jsonString(m, "name", f), jsonString(m, "version", f),
-            m.get("description") instanceof String d ? d : jsonString(m, "name", f)});
+        Map<String, Object> m = Json.object(Json.read(f), f, "the top level");
+        return Optional.of(new String[] {Json.string(m, "name", f), Json.string(m, "version", f),
+            m.get("description") instanceof String d ? d : Json.string(m, "name", f)});
     }
 
     // ---------------------------------------------------------------- BrainGlobe layout
 
     private static Atlas openBrainGlobe(Path folder, Progress progress) {
         Path metaFile = folder.resolve("metadata.json");
-        Map<String, Object> meta = jsonObject(Json.read(metaFile), metaFile);
-        String name = jsonString(meta, "name", metaFile);
+        Map<String, Object> meta = Json.object(Json.read(metaFile), metaFile, "the top level");
+        String name = Json.string(meta, "name", metaFile);
         String version = String.valueOf(meta.getOrDefault("version", "unknown"));
         Orientation orientation;
         try {
-            orientation = Orientation.parse(jsonString(meta, "orientation", metaFile), "orientation");
+            orientation = Orientation.parse(Json.string(meta, "orientation", metaFile), "orientation");
         } catch (InputException e) {
             throw InputException.file(metaFile, e.getMessage(), "Fix the orientation entry (BrainGlobe atlases are 'asr')");
         }
-        List<?> res = jsonList(meta.get("resolution"), metaFile, "resolution");
+        List<?> res = Json.array(meta.get("resolution"), metaFile, "entry \"resolution\"");
         if (res.size() != 3) {
             throw InputException.file(metaFile, "resolution must list 3 numbers (µm per axis), found " + res, "Fix metadata.json");
         }
@@ -163,28 +165,6 @@ final class AtlasFolder {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> jsonObject(Object json, Path file) {
-        if (json instanceof Map<?, ?> m) {
-            return (Map<String, Object>) m;
-        }
-        throw InputException.file(file, "must hold a JSON object, found " + Json.typeOf(json), "Fix the file");
-    }
-
-    private static String jsonString(Map<String, Object> m, String key, Path file) {
-        if (m.get(key) instanceof String s && !s.isBlank()) {
-            return s;
-        }
-        throw InputException.file(file, "needs a text entry \"" + key + "\"", "Add it, e.g. \"" + key + "\": \"…\"");
-    }
-
-    private static List<?> jsonList(Object v, Path file, String key) {
-        if (v instanceof List<?> l) {
-            return l;
-        }
-        throw InputException.file(file, "entry \"" + key + "\" must be a list", "Fix the file");
-    }
 
     private static void checkTemplate(Volume<?> annotationInAtlasSpace, Volume<?> template, Path templateFile) {
         if (template == null) {

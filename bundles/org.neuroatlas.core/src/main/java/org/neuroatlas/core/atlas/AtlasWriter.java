@@ -1,5 +1,7 @@
 package org.neuroatlas.core.atlas;
 
+import org.neuroatlas.core.io.Json;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package org.neuroatlas.core.atlas;
 
+import org.neuroatlas.core.io.Json;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package org.neuroatlas.core.atlas;
 
+import org.neuroatlas.core.io.Json;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.neuroatlas.core.atlas;
+package org.neuroatlas.core.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuroatlas.core.InputException;
 
 /** The small strict JSON parser behind the ontology readers (and later BrainGlobe's metadata.json). */
-class OntologyJsonParserTest {
+class JsonTest {
 
     @TempDir
     Path temp;

@@ -1,4 +1,4 @@
-package org.neuroatlas.core.atlas;
+package org.neuroatlas.core.io;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,10 +24,10 @@ import org.neuroatlas.core.InputException;
  * comments, no trailing commas, no NaN/Infinity, no duplicate keys, nothing after the value; every error names the
  * line and column.
  */
-final class Json {
+public final class Json {
 
     /** A syntax error at a line and column (both 1-based). */
-    static final class SyntaxException extends Exception {
+    public static final class SyntaxException extends Exception {
         private static final long serialVersionUID = 1L;
         final int line;
         final int column;
@@ -50,7 +50,7 @@ final class Json {
     }
 
     /** Parses one JSON value filling all of {@code text} (a leading byte-order mark is ignored). */
-    static Object parse(String text) throws SyntaxException {
+    public static Object parse(String text) throws SyntaxException {
         Json p = new Json(text);
         if (text.startsWith("\uFEFF")) {
             p.pos = 1;
@@ -70,7 +70,7 @@ final class Json {
      * @throws InputException naming the file if it is missing, unreadable, not UTF-8 or not valid JSON (with the
      *                        line and column of the first syntax error)
      */
-    static Object read(Path file) {
+    public static Object read(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -93,7 +93,7 @@ final class Json {
      * Whether the file's first non-blank character opens a JSON object or array (for files whose name does not
      * tell their format); false if it cannot be read, leaving the error to the actual reader.
      */
-    static boolean looksLikeJson(Path file) {
+    public static boolean looksLikeJson(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(4096);
             for (byte b : head) {
@@ -362,7 +362,7 @@ final class Json {
      * {@code text} as a JSON string literal. Non-ASCII characters are written as {@code \}{@code uXXXX} escapes, as
      * Python's {@code json.dump} does by default: the file is then readable whatever encoding a reader assumes.
      */
-    static String quote(String text) {
+    public static String quote(String text) {
         StringBuilder sb = new StringBuilder(text.length() + 2).append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -385,7 +385,7 @@ final class Json {
     }
 
     /** A short name of a parsed value's JSON type, for messages. */
-    static String typeOf(Object v) {
+    public static String typeOf(Object v) {
         if (v == null) {
             return "null";
         }
@@ -405,7 +405,7 @@ final class Json {
     }
 
     /** {@code v} as an int if it is an integral JSON number in int range, else null. */
-    static Integer asInt(Object v) {
+    public static Integer asInt(Object v) {
         if (v instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
             return (int) l.longValue();
         }
@@ -413,5 +413,45 @@ final class Json {
             return d.intValue();
         }
         return null;
+    }
+
+    // ------------------------------------------------------------ typed access with user-facing errors
+
+    /** {@code v} as a JSON object, or an error naming {@code file} and {@code what} (e.g. "the top level"). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> object(Object v, Path file, String what) {
+        if (v instanceof Map<?, ?> m) {
+            return (Map<String, Object>) m;
+        }
+        throw InputException.file(file, what + " must be a JSON object, not " + typeOf(v), "Fix the file");
+    }
+
+    /** {@code v} as a JSON array, or an error naming {@code file} and {@code what}. */
+    public static List<Object> array(Object v, Path file, String what) {
+        if (v instanceof List<?> l) {
+            return new java.util.ArrayList<>(l);
+        }
+        throw InputException.file(file, what + " must be a JSON array, not " + typeOf(v), "Fix the file");
+    }
+
+    /** The non-blank text entry {@code key} of {@code m}, or an error naming {@code file}. */
+    public static String string(Map<String, Object> m, String key, Path file) {
+        if (m.get(key) instanceof String s && !s.isBlank()) {
+            return s;
+        }
+        throw InputException.file(file, "needs a text entry \"" + key + "\"" + (m.containsKey(key) ? ", not " + typeOf(m.get(key)) : ""),
+                "Add it, e.g. \"" + key + "\": \"…\"");
+    }
+
+    /** The number entry {@code key} of {@code m} ({@code fallback} if absent), or an error naming {@code file}. */
+    public static double number(Map<String, Object> m, String key, double fallback, Path file) {
+        Object v = m.get(key);
+        if (v == null && !m.containsKey(key)) {
+            return fallback;
+        }
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        throw InputException.file(file, "entry \"" + key + "\" must be a number, not " + typeOf(v), "Fix the file");
     }
 }
