@@ -2,9 +2,6 @@ package org.neuroatlas.core.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,12 +82,12 @@ final class ReadBenchmark implements Callable<Integer> {
             catSeconds(files); // warm the page cache
             double cat = Double.MAX_VALUE;
             double ours = Double.MAX_VALUE;
-            resetPeaks();
+            HeapPeaks.reset();
             for (int r = 0; r < runs; r++) {
                 cat = Math.min(cat, catSeconds(files));
                 ours = Math.min(ours, readSeconds(series));
             }
-            long peakHeap = peakHeapBytes();
+            long peakHeap = HeapPeaks.bytes();
             double catMBs = bytes / 1e6 / cat;
             double oursMBs = bytes / 1e6 / ours;
             out.printf(Locale.ROOT, "cat:        %8.0f MB/s (best of %d)%n", catMBs, runs);
@@ -142,24 +139,5 @@ final class ReadBenchmark implements Callable<Integer> {
         try (Stream<Path> s = Files.list(series)) {
             return s.filter(Files::isRegularFile).sorted().toList();
         }
-    }
-
-    private static void resetPeaks() {
-        System.gc();
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                p.resetPeakUsage();
-            }
-        }
-    }
-
-    private static long peakHeapBytes() {
-        long sum = 0;
-        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (p.getType() == MemoryType.HEAP) {
-                sum += p.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 }

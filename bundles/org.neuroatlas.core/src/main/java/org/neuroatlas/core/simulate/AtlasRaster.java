@@ -1,43 +1,70 @@
 package org.neuroatlas.core.simulate;
 
+import java.util.Arrays;
+
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.atlas.Atlas;
+import org.neuroatlas.core.atlas.Hemisphere;
 import org.neuroatlas.core.volume.PlaneStream;
 import org.neuroatlas.core.volume.Volume;
 import org.neuroatlas.core.volume.VoxelSize;
 
 /**
- * An atlas's labels (and template, if any) held in memory in atlas space, for the per-voxel look-ups of rendering:
- * nearest-voxel labels, trilinear template values, at atlas positions in µm. Atlases up to 25 µm fit easily (77 M
- * labels, 308 MB); finer ones are refused with advice, since a simulation gains nothing from them.
+ * An atlas's labels, hemispheres and template held in memory in atlas space (x = AP, y = DV, z = LR), for the
+ * per-voxel look-ups of rendering. Labels are stored as compact indices ({@link #labelId} maps back to structure
+ * ids; index 0 is outside the brain) so that per-label tables are small arrays. Atlases up to 25 µm fit easily (77 M
+ * voxels, 154 MB); finer ones are refused with advice, since a simulation gains nothing from them.
  */
 final class AtlasRaster {
 
     private static final long MAX_VOXELS = 200_000_000L;
 
-    final int[] labels;
-    final long[] dims;
-    final VoxelSize voxelUm;
-    final float[] template;
-    final long[] templateDims;
-    final VoxelSize templateVoxelUm;
+    private final short[] labels;
+    /** Structure id per label index; index 0 is id 0 (outside). */
+    private final int[] labelIds;
+    /** Hemisphere per voxel (BrainGlobe values), or null for the midline split. */
+    private final byte[] hemispheres;
+    private final int[] dims;
+    private final VoxelSize voxelUm;
+    /** Template normalised to its 99.5th percentile (so typical tissue is 0.2–1), or null without a template. */
+    private final float[] template;
+    private final int[] templateDims;
+    private final VoxelSize templateVoxelUm;
 
     AtlasRaster(Atlas atlas) {
         Volume<?> a = atlas.annotation();
-        this.dims = a.dimensions();
+        this.dims = intDims(a);
         this.voxelUm = a.voxelSizeUm();
-        if (dims[0] * dims[1] * dims[2] > MAX_VOXELS) {
-            throw InputException.parameter("--atlas-resolution", "the atlas annotation has " + dims[0] * dims[1] * dims[2] + " voxels at "
-                    + voxelUm + " µm, too many to hold for simulation", "Simulate with the atlas at 25 µm or coarser");
+        int[] ids = new int[(int) a.numVoxels()];
+        fill(a, ids);
+        int[] distinct = Arrays.stream(ids).distinct().sorted().toArray();
+        this.labelIds = distinct.length > 0 && distinct[0] == 0 ? distinct : prependZero(distinct);
+        if (labelIds.length > Short.MAX_VALUE || labelIds[0] < 0 || (labelIds.length > 1 && labelIds[1] < 0)) {
+            throw InputException.parameter("--atlas", "the annotation has " + labelIds.length + " distinct labels (or negative ones)",
+                    "Use an atlas annotation with non-negative labels and fewer than 32767 structures");
         }
-        this.labels = new int[(int) (dims[0] * dims[1] * dims[2])];
-        fill(a, labels);
+        this.labels = new short[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            labels[i] = (short) Arrays.binarySearch(labelIds, ids[i]);
+        }
+        Volume<?> h = atlas.storedHemispheres().map(v -> atlas.storedToAtlas().isIdentity() ? v : v.reorientedTo(Atlas.ORIENTATION)).orElse(null);
+        if (h != null && Arrays.equals(intDims(h), dims)) {
+            int[] hv = new int[ids.length];
+            fill(h, hv);
+            this.hemispheres = new byte[ids.length];
+            for (int i = 0; i < hv.length; i++) {
+                hemispheres[i] = (byte) hv[i];
+            }
+        } else {
+            this.hemispheres = null;
+        }
         Volume<?> t = atlas.template().orElse(null);
         if (t != null) {
-            this.templateDims = t.dimensions();
+            this.templateDims = intDims(t);
             this.templateVoxelUm = t.voxelSizeUm();
-            this.template = new float[(int) (templateDims[0] * templateDims[1] * templateDims[2])];
-            fill(t, template);
+            float[] values = new float[(int) t.numVoxels()];
+            fillFloat(t, values);
+            this.template = normalise(values);
         } else {
             this.templateDims = null;
             this.templateVoxelUm = null;
@@ -45,7 +72,34 @@ final class AtlasRaster {
         }
     }
 
-    private static void fill(Volume<?> v, Object out) {
+    private static int[] prependZero(int[] ids) {
+        int[] out = new int[ids.length + 1];
+        System.arraycopy(ids, 0, out, 1, ids.length);
+        return out;
+    }
+
+    private static int[] intDims(Volume<?> v) {
+        if (v.numVoxels() > MAX_VOXELS) {
+            throw InputException.parameter("--resolution", v.name() + " has " + v.numVoxels() + " voxels at " + v.voxelSizeUm()
+                    + " µm, too many to hold for simulation", "Simulate with the atlas at 25 µm or coarser");
+        }
+        return new int[] {(int) v.sizeX(), (int) v.sizeY(), (int) v.sizeZ()};
+    }
+
+    private static void fill(Volume<?> v, int[] out) {
+        int plane = (int) (v.sizeX() * v.sizeY());
+        try (PlaneStream s = new PlaneStream(v, 0, 0)) {
+            while (s.hasNext()) {
+                int z = (int) s.nextZ();
+                Object p = s.next();
+                for (int i = 0; i < plane; i++) {
+                    out[z * plane + i] = (int) (long) v.pixelType().get(p, i);
+                }
+            }
+        }
+    }
+
+    private static void fillFloat(Volume<?> v, float[] out) {
         int plane = (int) (v.sizeX() * v.sizeY());
         try (PlaneStream s = new PlaneStream(v, 0, 0)) {
             while (s.hasNext()) {
@@ -53,18 +107,57 @@ final class AtlasRaster {
                 Object p = s.next();
                 for (int i = 0; i < plane; i++) {
                     double value = v.pixelType().get(p, i);
-                    if (out instanceof int[] ints) {
-                        ints[z * plane + i] = (int) (long) value;
-                    } else {
-                        ((float[]) out)[z * plane + i] = (float) value;
-                    }
+                    out[z * plane + i] = Double.isFinite(value) ? (float) value : 0;
                 }
             }
         }
     }
 
-    /** The label at atlas position (µm), 0 outside the atlas grid. */
-    int label(double xUm, double yUm, double zUm) {
+    /** Divides by the 99.5th percentile of the positive values, so that bright tissue sits near 1. */
+    private static float[] normalise(float[] values) {
+        float[] positive = new float[values.length];
+        int n = 0;
+        for (float v : values) {
+            if (v > 0) {
+                positive[n++] = v;
+            }
+        }
+        if (n == 0) {
+            return null;
+        }
+        Arrays.sort(positive, 0, n);
+        float scale = positive[Math.min(n - 1, (int) (0.995 * n))];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Math.max(0, values[i]) / scale;
+        }
+        return values;
+    }
+
+    /** Number of label indices, including 0 (outside). */
+    int labelCount() {
+        return labelIds.length;
+    }
+
+    /** Structure id of a label index (0 for index 0). */
+    int labelId(int index) {
+        return labelIds[index];
+    }
+
+    int[] dims() {
+        return dims.clone();
+    }
+
+    VoxelSize voxelUm() {
+        return voxelUm;
+    }
+
+    /** Label index of atlas voxel (x, y, z), which must be inside the grid. */
+    int labelIndexAt(int x, int y, int z) {
+        return labels[(z * dims[1] + y) * dims[0] + x];
+    }
+
+    /** Label index of the voxel nearest to atlas position (µm), 0 outside the atlas grid. */
+    int labelIndex(double xUm, double yUm, double zUm) {
         long x = Math.round(xUm / voxelUm.xUm());
         long y = Math.round(yUm / voxelUm.yUm());
         long z = Math.round(zUm / voxelUm.zUm());
@@ -74,39 +167,84 @@ final class AtlasRaster {
         return labels[(int) ((z * dims[1] + y) * dims[0] + x)];
     }
 
+    /** Hemisphere of atlas voxel (x, y, z): from the atlas's hemisphere volume if it has one, else the midline. */
+    Hemisphere hemisphereAt(int x, int y, int z) {
+        if (hemispheres != null) {
+            Hemisphere h = Hemisphere.ofBrainGlobeValue(hemispheres[(z * dims[1] + y) * dims[0] + x]);
+            if (h != null) {
+                return h;
+            }
+        }
+        return Hemisphere.ofMidline(z, dims[2]);
+    }
+
+    /** Bounding box of the labelled voxels' centres in atlas µm: {min x, y, z, max x, y, z}. */
+    double[] brainBoxUm() {
+        int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
+        int[] hi = {-1, -1, -1};
+        for (int z = 0; z < dims[2]; z++) {
+            for (int y = 0; y < dims[1]; y++) {
+                for (int x = 0; x < dims[0]; x++) {
+                    if (labelIndexAt(x, y, z) != 0) {
+                        int[] p = {x, y, z};
+                        for (int d = 0; d < 3; d++) {
+                            lo[d] = Math.min(lo[d], p[d]);
+                            hi[d] = Math.max(hi[d], p[d]);
+                        }
+                    }
+                }
+            }
+        }
+        if (hi[0] < 0) {
+            throw InputException.parameter("--atlas", "the annotation labels no voxel", "Check the atlas folder");
+        }
+        return new double[] {lo[0] * voxelUm.xUm(), lo[1] * voxelUm.yUm(), lo[2] * voxelUm.zUm(), hi[0] * voxelUm.xUm(), hi[1] * voxelUm.yUm(),
+            hi[2] * voxelUm.zUm()};
+    }
+
+    /** Hemisphere at atlas position (µm), from the nearest voxel (clamped to the grid). */
+    Hemisphere hemisphere(double xUm, double yUm, double zUm) {
+        return hemisphereAt(clamp(xUm / voxelUm.xUm(), dims[0]), clamp(yUm / voxelUm.yUm(), dims[1]), clamp(zUm / voxelUm.zUm(), dims[2]));
+    }
+
+    private static int clamp(double index, int size) {
+        return (int) Math.min(size - 1, Math.max(0, Math.round(index)));
+    }
+
     boolean hasTemplate() {
         return template != null;
     }
 
-    /** The template at atlas position (µm), trilinear, 0 outside. */
-    float template(double xUm, double yUm, double zUm) {
+    /**
+     * Tissue brightness at atlas position (µm), about 0–1: the normalised template (trilinear), or without a template
+     * a flat texture per region (each structure its own grey level, from its id), 0 outside.
+     */
+    float tissue(double xUm, double yUm, double zUm) {
+        if (template == null) {
+            int label = labelIndex(xUm, yUm, zUm);
+            return label == 0 ? 0 : (float) (0.35 + 0.5 * DeterministicRandom.uniform(0x7e47e11L, labelId(label), 0));
+        }
         double fx = xUm / templateVoxelUm.xUm();
         double fy = yUm / templateVoxelUm.yUm();
         double fz = zUm / templateVoxelUm.zUm();
-        if (fx < 0 || fy < 0 || fz < 0 || fx > templateDims[0] - 1 || fy > templateDims[1] - 1 || fz > templateDims[2] - 1) {
+        if (!(fx >= 0 && fy >= 0 && fz >= 0 && fx <= templateDims[0] - 1 && fy <= templateDims[1] - 1 && fz <= templateDims[2] - 1)) {
             return 0;
         }
-        int x0 = (int) Math.min(fx, templateDims[0] - 2);
-        int y0 = (int) Math.min(fy, templateDims[1] - 2);
-        int z0 = (int) Math.min(fz, templateDims[2] - 2);
+        int x0 = Math.min((int) fx, templateDims[0] - 2);
+        int y0 = Math.min((int) fy, templateDims[1] - 2);
+        int z0 = Math.min((int) fz, templateDims[2] - 2);
         double ax = fx - x0;
         double ay = fy - y0;
         double az = fz - z0;
-        int sx = 1;
-        int sy = (int) templateDims[0];
-        int sz = (int) (templateDims[0] * templateDims[1]);
+        int sy = templateDims[0];
+        int sz = templateDims[0] * templateDims[1];
         int i = z0 * sz + y0 * sy + x0;
-        double c00 = template[i] * (1 - ax) + template[i + sx] * ax;
-        double c10 = template[i + sy] * (1 - ax) + template[i + sy + sx] * ax;
-        double c01 = template[i + sz] * (1 - ax) + template[i + sz + sx] * ax;
-        double c11 = template[i + sz + sy] * (1 - ax) + template[i + sz + sy + sx] * ax;
+        double c00 = template[i] * (1 - ax) + template[i + 1] * ax;
+        double c10 = template[i + sy] * (1 - ax) + template[i + sy + 1] * ax;
+        double c01 = template[i + sz] * (1 - ax) + template[i + sz + 1] * ax;
+        double c11 = template[i + sz + sy] * (1 - ax) + template[i + sz + sy + 1] * ax;
         double c0 = c00 * (1 - ay) + c10 * ay;
         double c1 = c01 * (1 - ay) + c11 * ay;
         return (float) (c0 * (1 - az) + c1 * az);
-    }
-
-    /** Physical extent of the annotation grid in atlas µm along axis d (first to last voxel centre). */
-    double extentUm(int d) {
-        return (dims[d] - 1) * voxelUm.um(d);
     }
 }

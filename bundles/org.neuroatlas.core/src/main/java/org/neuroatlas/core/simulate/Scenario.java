@@ -184,6 +184,11 @@ public final class Scenario {
         return regions;
     }
 
+    /** This scenario with only its control group (one brain per group then means one brain: benchmarks). */
+    public Scenario controlOnly() {
+        return new Scenario(name, description, control, List.of(group(control)), animalCv, defaults, regions, sourceText);
+    }
+
     /** The JSON text the scenario was read from (written next to a simulated cohort). */
     public String sourceText() {
         return sourceText;

@@ -15,6 +15,7 @@ import org.neuroatlas.core.io.AtomicFile;
 import org.neuroatlas.core.volume.PixelType;
 import org.neuroatlas.core.volume.Volume;
 import org.neuroatlas.core.volume.VolumeBlocks;
+import org.neuroatlas.core.volume.VoxelSize;
 
 /**
  * Writes volumes as uncompressed TIFF: one multi-page file, or a folder with one single-plane file per z plane.
@@ -79,11 +80,10 @@ public final class TiffWriter {
         int[] size = planeSize(volume);
         int planes = Math.toIntExact(volume.sizeZ());
         StackLayout layout = StackLayout.plan(size[0], size[1], 1, volume.pixelType(), volume.voxelSizeUm(), forceBigTiff);
-        int digits = Math.max(5, Integer.toString(Math.max(0, planes - 1)).length());
         AtomicFile.writeDirectory(folder, tmp -> {
             for (int z = 0; z < planes; z++) {
                 progress.checkCanceled();
-                String name = String.format(Locale.ROOT, "%s_%0" + digits + "d.tif", prefix, z);
+                String name = seriesFileName(prefix, z, planes);
                 long plane = z;
                 try (FileChannel ch = FileChannel.open(tmp.resolve(name), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                     write(ch, layout, ignored -> VolumeBlocks.readPlane(volume, plane), Progress.NONE, null);
@@ -91,6 +91,29 @@ public final class TiffWriter {
                 progress.report((z + 1.0) / planes, "Writing " + name + " (" + (z + 1) + " of " + planes + ")");
             }
         });
+    }
+
+    /**
+     * The file name of plane z in a series written by {@link #writeSeries}: {@code <prefix>_<z>.tif}, z zero-padded to
+     * at least 5 digits (more if {@code planes} needs them) so that names sort in plane order.
+     */
+    public static String seriesFileName(String prefix, long z, long planes) {
+        int digits = Math.max(5, Long.toString(Math.max(0, planes - 1)).length());
+        return String.format(Locale.ROOT, "%s_%0" + digits + "d.tif", prefix, z);
+    }
+
+    /**
+     * Writes one plane as a single-page TIFF at {@code file} (not atomically: for producers that write a whole
+     * folder of planes under a temporary name, as {@link #writeSeries} does).
+     *
+     * @param voxels primitive array of {@code width × height} voxels, x fastest, of {@code type}'s storage type
+     * @param voxel  voxel size, µm (z is recorded as the spacing)
+     */
+    public static void writePlane(Path file, Object voxels, int width, int height, PixelType type, VoxelSize voxel) throws IOException {
+        StackLayout layout = StackLayout.plan(width, height, 1, type, voxel, false);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            write(ch, layout, ignored -> voxels, Progress.NONE, null);
+        }
     }
 
     private static int[] planeSize(Volume<?> volume) {
