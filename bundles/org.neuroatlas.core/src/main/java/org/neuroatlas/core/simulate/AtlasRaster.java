@@ -26,6 +26,9 @@ final class AtlasRaster {
     private final byte[] hemispheres;
     private final int[] dims;
     private final VoxelSize voxelUm;
+    private final double inverseVoxelX;
+    private final double inverseVoxelY;
+    private final double inverseVoxelZ;
     /** Template normalised to its 99.5th percentile (so typical tissue is 0.2–1), or null without a template. */
     private final float[] template;
     private final int[] templateDims;
@@ -35,17 +38,26 @@ final class AtlasRaster {
         Volume<?> a = atlas.annotation();
         this.dims = intDims(a);
         this.voxelUm = a.voxelSizeUm();
+        this.inverseVoxelX = 1 / voxelUm.xUm();
+        this.inverseVoxelY = 1 / voxelUm.yUm();
+        this.inverseVoxelZ = 1 / voxelUm.zUm();
         int[] ids = new int[(int) a.numVoxels()];
         fill(a, ids);
-        int[] distinct = Arrays.stream(ids).distinct().sorted().toArray();
-        this.labelIds = distinct.length > 0 && distinct[0] == 0 ? distinct : prependZero(distinct);
-        if (labelIds.length > Short.MAX_VALUE || labelIds[0] < 0 || (labelIds.length > 1 && labelIds[1] < 0)) {
+        this.labelIds = distinctWithZero(ids);
+        if (labelIds.length > Short.MAX_VALUE || labelIds[0] < 0) {
             throw InputException.parameter("--atlas", "the annotation has " + labelIds.length + " distinct labels (or negative ones)",
                     "Use an atlas annotation with non-negative labels and fewer than 32767 structures");
         }
         this.labels = new short[ids.length];
+        int last = Integer.MIN_VALUE;
+        short lastIndex = 0;
         for (int i = 0; i < ids.length; i++) {
-            labels[i] = (short) Arrays.binarySearch(labelIds, ids[i]);
+            // Labels come in long runs: search only when the label changes.
+            if (ids[i] != last) {
+                last = ids[i];
+                lastIndex = (short) Arrays.binarySearch(labelIds, last);
+            }
+            labels[i] = lastIndex;
         }
         Volume<?> h = atlas.storedHemispheres().map(v -> atlas.storedToAtlas().isIdentity() ? v : v.reorientedTo(Atlas.ORIENTATION)).orElse(null);
         if (h != null && Arrays.equals(intDims(h), dims)) {
@@ -72,10 +84,18 @@ final class AtlasRaster {
         }
     }
 
-    private static int[] prependZero(int[] ids) {
-        int[] out = new int[ids.length + 1];
-        System.arraycopy(ids, 0, out, 1, ids.length);
-        return out;
+    /** The distinct values of {@code ids} and 0, sorted. */
+    private static int[] distinctWithZero(int[] ids) {
+        java.util.Set<Integer> seen = new java.util.TreeSet<>();
+        seen.add(0);
+        int last = 0;
+        for (int id : ids) {
+            if (id != last) {
+                seen.add(id);
+                last = id;
+            }
+        }
+        return seen.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static int[] intDims(Volume<?> v) {
@@ -158,13 +178,14 @@ final class AtlasRaster {
 
     /** Label index of the voxel nearest to atlas position (µm), 0 outside the atlas grid. */
     int labelIndex(double xUm, double yUm, double zUm) {
-        long x = Math.round(xUm / voxelUm.xUm());
-        long y = Math.round(yUm / voxelUm.yUm());
-        long z = Math.round(zUm / voxelUm.zUm());
-        if (x < 0 || y < 0 || z < 0 || x >= dims[0] || y >= dims[1] || z >= dims[2]) {
+        // Called for every rendered voxel: multiply by reciprocals and truncate (valid once negatives are out).
+        double fx = xUm * inverseVoxelX + 0.5;
+        double fy = yUm * inverseVoxelY + 0.5;
+        double fz = zUm * inverseVoxelZ + 0.5;
+        if (!(fx >= 0 && fy >= 0 && fz >= 0 && fx < dims[0] && fy < dims[1] && fz < dims[2])) {
             return 0;
         }
-        return labels[(int) ((z * dims[1] + y) * dims[0] + x)];
+        return labels[((int) fz * dims[1] + (int) fy) * dims[0] + (int) fx];
     }
 
     /** Hemisphere of atlas voxel (x, y, z): from the atlas's hemisphere volume if it has one, else the midline. */
@@ -176,30 +197,6 @@ final class AtlasRaster {
             }
         }
         return Hemisphere.ofMidline(z, dims[2]);
-    }
-
-    /** Bounding box of the labelled voxels' centres in atlas µm: {min x, y, z, max x, y, z}. */
-    double[] brainBoxUm() {
-        int[] lo = {Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE};
-        int[] hi = {-1, -1, -1};
-        for (int z = 0; z < dims[2]; z++) {
-            for (int y = 0; y < dims[1]; y++) {
-                for (int x = 0; x < dims[0]; x++) {
-                    if (labelIndexAt(x, y, z) != 0) {
-                        int[] p = {x, y, z};
-                        for (int d = 0; d < 3; d++) {
-                            lo[d] = Math.min(lo[d], p[d]);
-                            hi[d] = Math.max(hi[d], p[d]);
-                        }
-                    }
-                }
-            }
-        }
-        if (hi[0] < 0) {
-            throw InputException.parameter("--atlas", "the annotation labels no voxel", "Check the atlas folder");
-        }
-        return new double[] {lo[0] * voxelUm.xUm(), lo[1] * voxelUm.yUm(), lo[2] * voxelUm.zUm(), hi[0] * voxelUm.xUm(), hi[1] * voxelUm.yUm(),
-            hi[2] * voxelUm.zUm()};
     }
 
     /** Hemisphere at atlas position (µm), from the nearest voxel (clamped to the grid). */

@@ -25,7 +25,7 @@ final class BrainPose {
     static final double WARP_CORRELATION_UM = 1500;
     /** Node spacing of the warp's displacement grid (the warp is smooth on a much larger scale). */
     static final double WARP_GRID_UM = 200;
-    static final double MARGIN_UM = 300;
+    static final double MARGIN_UM = 250;
 
     /** The true transform of the whole-brain volume. */
     final AtlasTransform whole;
@@ -35,22 +35,34 @@ final class BrainPose {
     }
 
     /**
-     * @param brainBoxUm bounding box of the labelled voxels in atlas µm: {min x, min y, min z, max x, max y, max z}
+     * @param raster the atlas, whose labelled voxels must all land inside the volume
      */
-    static BrainPose create(long seed, long[] atlasDims, VoxelSize atlasVoxel, double[] brainBoxUm, String atlasKey, VoxelSize sampleVoxel,
-            Orientation orientation) {
+    static BrainPose create(long seed, AtlasRaster raster, String atlasKey, VoxelSize sampleVoxel, Orientation orientation) {
+        long[] atlasDims = {raster.dims()[0], raster.dims()[1], raster.dims()[2]};
+        VoxelSize atlasVoxel = raster.voxelUm();
         AffineMap pose = SmoothWarps.randomPose(seed, atlasDims, atlasVoxel, MAX_TRANSLATION_UM);
         AxisMapping axes = Atlas.ORIENTATION.mappingTo(orientation);
         AffineMap toSampleAxes = pose.andThen(AffineMap.fromAxisMapping(axes, atlasDims, atlasVoxel, axes.mapVoxelSize(atlasVoxel)));
         DisplacementField warp = SmoothWarps.random(seed, atlasDims, atlasVoxel, WARP_GRID_UM, MAX_WARP_UM, WARP_CORRELATION_UM);
+        // The posed brain's bounding box, from labelled voxels about 100 µm apart (the margin covers the gaps): much
+        // tighter than the rotated bounding box of the atlas box.
         double[] lo = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
         double[] hi = {-Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
         double[] out = new double[3];
-        for (int corner = 0; corner < 8; corner++) {
-            toSampleAxes.apply(brainBoxUm[(corner & 1) == 0 ? 0 : 3], brainBoxUm[(corner & 2) == 0 ? 1 : 4], brainBoxUm[(corner & 4) == 0 ? 2 : 5], out);
-            for (int d = 0; d < 3; d++) {
-                lo[d] = Math.min(lo[d], out[d]);
-                hi[d] = Math.max(hi[d], out[d]);
+        int[] size = raster.dims();
+        int step = (int) Math.max(1, Math.round(100 / atlasVoxel.xUm()));
+        for (int z = 0; z < size[2]; z += step) {
+            for (int y = 0; y < size[1]; y += step) {
+                for (int x = 0; x < size[0]; x += step) {
+                    if (raster.labelIndexAt(x, y, z) == 0) {
+                        continue;
+                    }
+                    toSampleAxes.apply(x * atlasVoxel.xUm(), y * atlasVoxel.yUm(), z * atlasVoxel.zUm(), out);
+                    for (int k = 0; k < 3; k++) {
+                        lo[k] = Math.min(lo[k], out[k]);
+                        hi[k] = Math.max(hi[k], out[k]);
+                    }
+                }
             }
         }
         // The warp moves points by at most MAX_WARP_UM before A, which scales by at most 1.08.

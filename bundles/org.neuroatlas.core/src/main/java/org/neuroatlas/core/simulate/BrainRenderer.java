@@ -31,10 +31,10 @@ import org.neuroatlas.core.volume.VoxelSize;
 final class BrainRenderer {
 
     static final int STRIDE = 8;
-    static final double SIGNAL_OUTSIDE = 15;
+    static final double SIGNAL_OUTSIDE = 30;
     static final double SIGNAL_TISSUE = 60;
     static final double FIBRE_BRIGHTNESS = 300;
-    static final double AUTO_OUTSIDE = 25;
+    static final double AUTO_OUTSIDE = 30;
     static final double AUTO_TISSUE = 700;
     static final double SHADING_AMPLITUDE = 0.15;
     static final double SHADING_FEATURE_UM = 3000;

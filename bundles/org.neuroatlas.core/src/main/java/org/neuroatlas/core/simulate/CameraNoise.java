@@ -82,10 +82,7 @@ public record CameraNoise(long seed, double gain, double readNoiseSigma, double 
     private int sampleKeyed(double expected, long planeKey, long voxelIndex) {
         long h = DeterministicRandom.extend(planeKey, voxelIndex);
         double mean = expected > 0 ? expected * gain : 0;
-        double value = DeterministicRandom.poissonFromHash(mean, h) + offset;
-        if (readNoiseSigma > 0) {
-            value += readNoiseSigma * DeterministicRandom.gaussianFromHash(DeterministicRandom.extend(h, READ_STREAM));
-        }
+        double value = DeterministicRandom.poissonPlusGaussian(mean, readNoiseSigma, h, READ_STREAM) + offset;
         long v = Math.round(value);
         return v < 0 ? 0 : v > MAX_VALUE ? MAX_VALUE : (int) v;
     }

@@ -52,9 +52,14 @@ public final class CohortSimulator {
     static final double FIBRE_DIAMETER_UM = 2;
     static final double FIBRE_FEATURE_UM = 40;
 
-    /** What one brain came to. */
-    public record BrainSummary(String sampleId, String group, int cells, int cellsInImage, int crowdedCells, long[] dimensions, double seconds,
-            long bytesWritten) {
+    /**
+     * What one brain came to.
+     *
+     * @param origin     first voxel of the written volume in the whole-brain volume (0, 0, 0 unless cropped)
+     * @param dimensions size of the written volume, voxels
+     */
+    public record BrainSummary(String sampleId, String group, int cells, int cellsInImage, int crowdedCells, long[] origin, long[] dimensions,
+            double seconds, long bytesWritten) {
     }
 
     /**
@@ -88,7 +93,6 @@ public final class CohortSimulator {
             Crop crop = Crop.parse(settings.crop(), ontology);
             progress.report(0.01, "Loading the atlas into memory");
             AtlasRaster raster = new AtlasRaster(atlas);
-            double[] brainBox = raster.brainBoxUm();
             String atlasKey = atlas.identity().key();
             List<Scenario.Group> groups = scenario.groups();
             int brains = groups.size() * settings.nPerGroup();
@@ -105,7 +109,7 @@ public final class CohortSimulator {
                         Progress p = progress.slice(0.02 + 0.97 * b / brains, 0.02 + 0.97 * (b + 1) / brains);
                         String label = "Brain " + id + " (" + (b + 1) + " of " + brains + ")";
                         BrainSummary s = simulateBrain(DeterministicRandom.hash(settings.seed(), g, i), id, group, settings, scenario, atlasKey,
-                                ontology, raster, brainBox, crop, tmp.resolve(id), regionRows, labelled(p, label));
+                                ontology, raster, crop, tmp.resolve(id), regionRows, labelled(p, label));
                         summaries.add(s);
                         written.add(sample(id, group, tmp.resolve(id), settings));
                         finalSamples.add(sample(id, group, out.toAbsolutePath().resolve(id), settings));
@@ -122,12 +126,11 @@ public final class CohortSimulator {
     }
 
     private static BrainSummary simulateBrain(long seed, String id, Scenario.Group group, SimulationSettings settings, Scenario scenario,
-            String atlasKey, Ontology ontology, AtlasRaster raster, double[] brainBox, Crop crop, Path folder, List<Object[]> regionRows,
+            String atlasKey, Ontology ontology, AtlasRaster raster, Crop crop, Path folder, List<Object[]> regionRows,
             Progress progress) throws IOException {
         long start = System.nanoTime();
         progress.report(0, "placing cells");
-        BrainPose pose = BrainPose.create(seed, longs(raster.dims()), raster.voxelUm(), brainBox, atlasKey, settings.voxelSizeUm(),
-                settings.orientation());
+        BrainPose pose = BrainPose.create(seed, raster, atlasKey, settings.voxelSizeUm(), settings.orientation());
         AnimalDensities densities = new AnimalDensities(scenario, group.name(), seed, ontology, raster);
         CellPlacement.Result placed = CellPlacement.place(seed, raster, densities, settings.cellsScale(), pose.whole, progress.slice(0, 0.02));
         long[] box = crop.voxelBox(pose.whole, raster);
@@ -148,7 +151,7 @@ public final class CohortSimulator {
         regionRows.addAll(GroundTruth.regionRows(id, group.name(), group.doseMgKg(), raster, ontology, densities, placed.cells(), box,
                 settings.voxelSizeUm(), stats, atlasKey));
         long bytes = 2L * 2 * dims[0] * dims[1] * dims[2];
-        return new BrainSummary(id, group.name(), placed.cells().size(), cells.size(), placed.crowded(), dims, (System.nanoTime() - start) / 1e9,
+        return new BrainSummary(id, group.name(), placed.cells().size(), cells.size(), placed.crowded(), origin, dims, (System.nanoTime() - start) / 1e9,
                 bytes);
     }
 
@@ -171,10 +174,6 @@ public final class CohortSimulator {
                 return p.isCanceled();
             }
         };
-    }
-
-    private static long[] longs(int[] a) {
-        return new long[] {a[0], a[1], a[2]};
     }
 
     /** Refuses to replace a folder that is neither empty nor an earlier cohort: the user may have pointed at their data. */
@@ -209,8 +208,9 @@ public final class CohortSimulator {
         for (int i = 0; i < brains.size(); i++) {
             BrainSummary x = brains.get(i);
             b.append(String.format(Locale.ROOT, "    {\"sampleId\": %s, \"group\": %s, \"cells\": %d, \"cellsInImage\": %d, \"crowdedCells\": %d,"
-                    + " \"dimensions\": [%d, %d, %d]}%s%n", Json.quote(x.sampleId()), Json.quote(x.group()), x.cells(), x.cellsInImage(),
-                    x.crowdedCells(), x.dimensions()[0], x.dimensions()[1], x.dimensions()[2], i + 1 < brains.size() ? "," : ""));
+                    + " \"origin\": [%d, %d, %d], \"dimensions\": [%d, %d, %d]}%s%n", Json.quote(x.sampleId()), Json.quote(x.group()), x.cells(),
+                    x.cellsInImage(), x.crowdedCells(), x.origin()[0], x.origin()[1], x.origin()[2], x.dimensions()[0], x.dimensions()[1],
+                    x.dimensions()[2], i + 1 < brains.size() ? "," : ""));
         }
         b.append("  ]\n}\n");
         return b.toString();
