@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.neuroatlas.core.InputException;
+import org.neuroatlas.core.io.Json;
 import org.neuroatlas.core.io.AtomicFile;
 import org.neuroatlas.core.volume.Orientation;
 import org.neuroatlas.core.volume.VoxelSize;
@@ -17,7 +18,7 @@ import org.neuroatlas.core.volume.VoxelSize;
 /**
  * The on-disk form of an {@link AtlasTransform}: a folder with {@code transform.json} and the two field NRRDs (see
  * the package documentation for both formats). The JSON is written by hand, in a fixed member order and layout,
- * so that people can read and diff it; it is read with {@link MiniJson}. Readers accept format versions up to
+ * so that people can read and diff it; it is read with {@link Json}. Readers accept format versions up to
  * {@link #FORMAT_VERSION} and ignore members they do not know, so later versions can add members without breaking
  * older readers as long as the version stays.
  */
@@ -52,10 +53,10 @@ final class TransformFolder {
         SampleGeometry s = t.sample();
         TransformQuality q = t.quality();
         StringBuilder b = new StringBuilder("{\n");
-        b.append("  \"format\": ").append(MiniJson.quote(FORMAT)).append(",\n");
+        b.append("  \"format\": ").append(Json.quote(FORMAT)).append(",\n");
         b.append("  \"formatVersion\": ").append(FORMAT_VERSION).append(",\n");
-        b.append("  \"model\": ").append(MiniJson.quote(MODEL)).append(",\n");
-        b.append("  \"atlas\": ").append(MiniJson.quote(t.atlasKey())).append(",\n");
+        b.append("  \"model\": ").append(Json.quote(MODEL)).append(",\n");
+        b.append("  \"atlas\": ").append(Json.quote(t.atlasKey())).append(",\n");
         b.append("  \"affine\": [\n");
         for (int r = 0; r < 3; r++) {
             b.append("    ").append(num(a[4 * r])).append(", ").append(num(a[4 * r + 1])).append(", ").append(num(a[4 * r + 2])).append(", ")
@@ -67,10 +68,10 @@ final class TransformFolder {
         b.append("  \"sample\": {\n");
         b.append("    \"dimensions\": [").append(d[0]).append(", ").append(d[1]).append(", ").append(d[2]).append("],\n");
         b.append("    \"voxelSizeUm\": [").append(num(v.xUm())).append(", ").append(num(v.yUm())).append(", ").append(num(v.zUm())).append("],\n");
-        b.append("    \"orientation\": ").append(s.orientation() == null ? "null" : MiniJson.quote(s.orientation().code())).append('\n');
+        b.append("    \"orientation\": ").append(s.orientation() == null ? "null" : Json.quote(s.orientation().code())).append('\n');
         b.append("  },\n");
-        b.append("  \"displacement\": ").append(t.isAffine() ? "null" : MiniJson.quote(FORWARD_FILE)).append(",\n");
-        b.append("  \"inverseDisplacement\": ").append(t.isAffine() ? "null" : MiniJson.quote(INVERSE_FILE)).append(",\n");
+        b.append("  \"displacement\": ").append(t.isAffine() ? "null" : Json.quote(FORWARD_FILE)).append(",\n");
+        b.append("  \"inverseDisplacement\": ").append(t.isAffine() ? "null" : Json.quote(INVERSE_FILE)).append(",\n");
         b.append("  \"quality\": {\n");
         b.append("    \"minJacobianDeterminant\": ").append(num(q.minJacobianDeterminant())).append(",\n");
         b.append("    \"maxJacobianDeterminant\": ").append(num(q.maxJacobianDeterminant())).append(",\n");
@@ -137,8 +138,8 @@ final class TransformFolder {
 
     private static Object parse(String text, Path file) {
         try {
-            return MiniJson.parse(text);
-        } catch (IllegalArgumentException e) {
+            return Json.parse(text);
+        } catch (Json.SyntaxException e) {
             throw InputException.file(file, "is not valid JSON (" + e.getMessage() + ")", "The file is damaged; compute the transform again", e);
         }
     }
@@ -194,12 +195,8 @@ final class TransformFolder {
         }
 
         private long toLong(Object o, String key) {
-            if (o instanceof MiniJson.Num n) {
-                try {
-                    return n.toLong();
-                } catch (NumberFormatException e) {
-                    // fall through
-                }
+            if (o instanceof Long l) {
+                return l;
             }
             throw bad(key, "is not a whole number");
         }
@@ -209,8 +206,8 @@ final class TransformFolder {
             if (o == null) {
                 return Double.NaN;
             }
-            if (o instanceof MiniJson.Num n) {
-                return n.toDouble();
+            if (o instanceof Number n) { // Long for numbers written without fraction: exact as a double below 2^53
+                return n.doubleValue();
             }
             throw bad(key, "is not a number");
         }

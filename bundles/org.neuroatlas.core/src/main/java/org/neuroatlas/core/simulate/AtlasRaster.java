@@ -75,7 +75,7 @@ final class AtlasRaster {
             this.templateDims = intDims(t);
             this.templateVoxelUm = t.voxelSizeUm();
             float[] values = new float[(int) t.numVoxels()];
-            fillFloat(t, values);
+            fill(t, values);
             this.template = normalise(values);
         } else {
             this.templateDims = null;
@@ -106,20 +106,8 @@ final class AtlasRaster {
         return new int[] {(int) v.sizeX(), (int) v.sizeY(), (int) v.sizeZ()};
     }
 
-    private static void fill(Volume<?> v, int[] out) {
-        int plane = (int) (v.sizeX() * v.sizeY());
-        try (PlaneStream s = new PlaneStream(v, 0, 0)) {
-            while (s.hasNext()) {
-                int z = (int) s.nextZ();
-                Object p = s.next();
-                for (int i = 0; i < plane; i++) {
-                    out[z * plane + i] = (int) (long) v.pixelType().get(p, i);
-                }
-            }
-        }
-    }
-
-    private static void fillFloat(Volume<?> v, float[] out) {
+    /** Copies the volume's voxels, x fastest, into {@code int[]} or {@code float[]} (non-finite values as 0). */
+    private static void fill(Volume<?> v, Object out) {
         int plane = (int) (v.sizeX() * v.sizeY());
         try (PlaneStream s = new PlaneStream(v, 0, 0)) {
             while (s.hasNext()) {
@@ -127,7 +115,11 @@ final class AtlasRaster {
                 Object p = s.next();
                 for (int i = 0; i < plane; i++) {
                     double value = v.pixelType().get(p, i);
-                    out[z * plane + i] = Double.isFinite(value) ? (float) value : 0;
+                    if (out instanceof int[] ints) {
+                        ints[z * plane + i] = (int) (long) value;
+                    } else {
+                        ((float[]) out)[z * plane + i] = Double.isFinite(value) ? (float) value : 0;
+                    }
                 }
             }
         }
