@@ -13,11 +13,19 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.container.DataContainer;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.DoubleCell;
+import org.knime.core.data.def.IntCell;
+import org.knime.core.data.def.StringCell;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
+import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.Progress;
 import org.neuroatlas.core.study.VolumeTable;
+import org.neuroatlas.knime.cohortsimulator.TinyCohort;
 import org.neuroatlas.knime.tests.OsgiTestSupport;
 
 /** The Volume Reader node inside OSGi: settings, configure-time spec and rows from real files. */
@@ -37,12 +45,12 @@ class VolumeReaderNodeModelTest {
                 + "crop,saline,0," + crop.resolve("ch0") + "," + crop.resolve("ch1") + ",2,2,5\n");
         VolumeReaderNodeModel m = new VolumeReaderNodeModel();
         m.settings().path.setStringValue(p.toString());
-        DataTableSpec[] spec = m.configure(new DataTableSpec[0]);
+        DataTableSpec[] spec = m.configure(new DataTableSpec[1]);
         assertEquals(VolumeTable.SCHEMA.size(), spec[0].getNumColumns());
         for (int i = 0; i < VolumeTable.SCHEMA.size(); i++) {
             assertEquals(VolumeTable.SCHEMA.column(i).name(), spec[0].getColumnSpec(i).getName());
         }
-        List<Object[]> rows = m.rows(Progress.NONE);
+        List<Object[]> rows = m.rows(null, Progress.NONE);
         assertEquals(2, rows.size());
         Object[] r = rows.get(0);
         assertEquals("crop", r[0]);
@@ -57,10 +65,10 @@ class VolumeReaderNodeModelTest {
     @Test
     void badSettingsAreRejectedWithAMessageNamingTheSetting() throws Exception {
         VolumeReaderNodeModel m = new VolumeReaderNodeModel();
-        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> m.configure(new DataTableSpec[0]));
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> m.configure(new DataTableSpec[1]));
         assertTrue(e.getMessage().contains("sample sheet"), e.getMessage());
         m.settings().path.setStringValue("/no/such/file.csv");
-        e = assertThrows(InvalidSettingsException.class, () -> m.configure(new DataTableSpec[0]));
+        e = assertThrows(InvalidSettingsException.class, () -> m.configure(new DataTableSpec[1]));
         assertTrue(e.getMessage().contains("/no/such/file.csv"), e.getMessage());
         // Validation of would-be settings (what KNIME calls before applying a dialog or a workflow's settings).
         VolumeReaderNodeModel other = new VolumeReaderNodeModel();
@@ -94,5 +102,57 @@ class VolumeReaderNodeModelTest {
         assertEquals("psl", b.settings().orientation.getStringValue());
         assertEquals(2, b.settings().level.getIntValue());
         assertEquals(out.toString(StandardCharsets.UTF_8), SettingsRoundTripXml.of(b));
+    }
+
+    @Test
+    void readsTheCohortSimulatorsSampleSheetTableInsteadOfAFile() throws Exception {
+        TinyCohort cohort = TinyCohort.get();
+        VolumeReaderNodeModel m = new VolumeReaderNodeModel();
+        // No path: a connected table makes the file setting unnecessary, in validation and in configure.
+        NodeSettings s = new NodeSettings("model");
+        m.settings().saveSettingsTo(s);
+        m.settings().validateSettings(s);
+        DataTableSpec[] spec = m.configure(new DataTableSpec[] {cohort.specs[0]});
+        assertEquals(VolumeTable.SCHEMA.size(), spec[0].getNumColumns());
+        // A stale path setting is ignored too.
+        m.settings().path.setStringValue("/no/such/samples.csv");
+        m.configure(new DataTableSpec[] {cohort.specs[0]});
+        List<Object[]> rows = m.rows(cohort.sampleSheetTable(), Progress.NONE);
+        assertEquals(6, rows.size(), "3 brains x 2 channels");
+        for (int i = 0; i < rows.size(); i++) {
+            Object[] r = rows.get(i);
+            Object[] sample = cohort.sampleSheetRows().get(i / 2);
+            assertEquals(sample[0], r[0]);
+            assertEquals(sample[1], r[1]);
+            assertEquals(sample[2], r[2]);
+            assertEquals(i % 2 == 0 ? "signal" : "autofluorescence", r[3]);
+            assertEquals(sample[i % 2 == 0 ? 3 : 4], r[4]);
+            assertEquals("tiff-series", r[5]);
+            long[] dims = cohort.cohort.brains().get(i / 2).dimensions();
+            assertArrayEquals(new Object[] {dims[0], dims[1], dims[2], 10.0, 10.0, 10.0, "psl", "uint16"},
+                    new Object[] {r[6], r[7], r[8], r[9], r[10], r[11], r[12], r[13]});
+        }
+    }
+
+    @Test
+    void aSampleSheetTableIsCheckedLikeACsv() throws Exception {
+        VolumeReaderNodeModel m = new VolumeReaderNodeModel();
+        DataTableSpec noGroup = new DataTableSpec(new DataColumnSpecCreator("sample_id", StringCell.TYPE).createSpec(),
+                new DataColumnSpecCreator("dose_mg_kg", DoubleCell.TYPE).createSpec(), new DataColumnSpecCreator("signal_path", StringCell.TYPE).createSpec());
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> m.configure(new DataTableSpec[] {noGroup}));
+        assertEquals("sample sheet table (input port): missing column(s) group (found: sample_id, dose_mg_kg, signal_path). "
+                + "Add the column(s) to the header line", e.getMessage());
+        // Rows: an int dose and a relative path, as a hand-made table might have them.
+        DataTableSpec spec = new DataTableSpec(new DataColumnSpecCreator("sample_id", StringCell.TYPE).createSpec(),
+                new DataColumnSpecCreator("group", StringCell.TYPE).createSpec(), new DataColumnSpecCreator("dose_mg_kg", IntCell.TYPE).createSpec(),
+                new DataColumnSpecCreator("signal_path", StringCell.TYPE).createSpec());
+        m.configure(new DataTableSpec[] {spec});
+        DataContainer c = new DataContainer(spec);
+        c.addRowToTable(new DefaultRow("brain-a", new StringCell("A"), new StringCell("saline"), new IntCell(0), new StringCell("brains/a")));
+        c.close();
+        InputException bad = assertThrows(InputException.class, () -> m.rows(c.getTable(), Progress.NONE));
+        assertEquals("sample sheet table (input port): row 1 (brain-a), column signal_path: 'brains/a' is a relative path, and a table has no "
+                + "folder to resolve it against. Give absolute paths, or read the sheet from a CSV file (relative paths then resolve against "
+                + "its folder)", bad.getMessage());
     }
 }

@@ -6,9 +6,14 @@ import java.util.List;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTable;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.data.IntValue;
+import org.knime.core.data.LongValue;
 import org.knime.core.data.RowKey;
+import org.knime.core.data.StringValue;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.DoubleCell;
 import org.knime.core.data.def.IntCell;
@@ -16,6 +21,7 @@ import org.knime.core.data.def.LongCell;
 import org.knime.core.data.def.StringCell;
 import org.neuroatlas.core.io.Column;
 import org.neuroatlas.core.io.TableSchema;
+import org.neuroatlas.core.io.TextTable;
 
 /**
  * Turns the engine's table schemas and rows into KNIME specs and rows, so that a node's output has exactly the
@@ -68,5 +74,57 @@ public final class KnimeTables {
             return new DoubleCell(d);
         }
         throw new IllegalArgumentException("no KNIME cell for " + v.getClass());
+    }
+
+    /**
+     * An input table as text cells, so that the engine validates it like the CSV the CLI would read (same rules,
+     * same messages); errors name the table as {@code name} and rows by number and row id. Reads every row.
+     */
+    public static TextTable text(String name, DataTable table) {
+        DataTableSpec spec = table.getDataTableSpec();
+        List<String> ids = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
+        for (DataRow r : table) {
+            ids.add(r.getKey().getString());
+            List<String> cells = new ArrayList<>(r.getNumCells());
+            for (int i = 0; i < r.getNumCells(); i++) {
+                cells.add(text(r.getCell(i)));
+            }
+            rows.add(cells);
+        }
+        return TextTable.of(name, header(spec), ids, rows);
+    }
+
+    /** The columns of an input table, with no rows: for checks in configure, before any data exists. */
+    public static TextTable header(String name, DataTableSpec spec) {
+        return TextTable.of(name, header(spec), null, List.of());
+    }
+
+    private static List<String> header(DataTableSpec spec) {
+        List<String> names = new ArrayList<>(spec.getNumColumns());
+        for (int i = 0; i < spec.getNumColumns(); i++) {
+            names.add(spec.getColumnSpec(i).getName());
+        }
+        return names;
+    }
+
+    /** A cell as the text a CSV would hold; "" for missing. Integers without a decimal point (an int sample id stays "7"). */
+    static String text(DataCell c) {
+        if (c.isMissing()) {
+            return "";
+        }
+        if (c instanceof StringValue s) {
+            return s.getStringValue();
+        }
+        if (c instanceof IntValue i) {
+            return Integer.toString(i.getIntValue());
+        }
+        if (c instanceof LongValue l) {
+            return Long.toString(l.getLongValue());
+        }
+        if (c instanceof DoubleValue d) {
+            return Double.toString(d.getDoubleValue());
+        }
+        return c.toString();
     }
 }

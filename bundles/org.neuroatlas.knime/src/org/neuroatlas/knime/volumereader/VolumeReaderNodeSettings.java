@@ -3,13 +3,16 @@ package org.neuroatlas.knime.volumereader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.defaultnodesettings.SettingsModelDouble;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.neuroatlas.core.study.SampleSheet;
 import org.neuroatlas.core.volume.Orientation;
 import org.neuroatlas.core.volume.ReadOptions;
 import org.neuroatlas.core.volume.VoxelSize;
+import org.neuroatlas.knime.common.KnimeTables;
 import org.neuroatlas.knime.common.NodeSettingsSupport;
 
 /** Settings of the Volume Reader node: what to read, and overrides for the files' metadata. */
@@ -44,18 +47,12 @@ final class VolumeReaderNodeSettings extends NodeSettingsSupport {
         return new VolumeReaderNodeSettings();
     }
 
+    /** Checks every setting but the path, which {@link #checkSource} checks: a connected sample sheet table replaces it. */
     @Override
     public void check(boolean filesMustExist) throws InvalidSettingsException {
         String m = mode.getStringValue();
         if (!MODE_SHEET.equals(m) && !MODE_SINGLE.equals(m)) {
             throw new InvalidSettingsException("Input must be '" + MODE_SHEET + "' or '" + MODE_SINGLE + "', not '" + m + "'");
-        }
-        if (path.getStringValue().trim().isEmpty()) {
-            throw new InvalidSettingsException(isSampleSheet() ? "Choose a sample sheet (CSV) in the node dialog"
-                    : "Choose a volume (TIFF file or folder of planes, NRRD, BigDataViewer .xml/.h5 or Imaris .ims) in the node dialog");
-        }
-        if (filesMustExist && !Files.exists(pathValue())) {
-            throw new InvalidSettingsException("Path does not exist: " + pathValue());
         }
         if (!isSampleSheet()) {
             double d = doseMgKg.getDoubleValue();
@@ -67,6 +64,25 @@ final class VolumeReaderNodeSettings extends NodeSettingsSupport {
             }
         }
         checked(this::readOptions);
+    }
+
+    /**
+     * Checks where the volumes come from: the sample sheet table's columns if one is connected, else the path.
+     *
+     * @param sheetTable spec of the table at the optional input port; null if none is connected
+     */
+    void checkSource(DataTableSpec sheetTable) throws InvalidSettingsException {
+        if (sheetTable != null) {
+            checked(() -> SampleSheet.checkColumns(KnimeTables.header(VolumeReaderNodeModel.SHEET_TABLE, sheetTable)));
+            return;
+        }
+        if (path.getStringValue().trim().isEmpty()) {
+            throw new InvalidSettingsException(isSampleSheet() ? "Choose a sample sheet (CSV) in the node dialog, or connect a sample sheet table"
+                    : "Choose a volume (TIFF file or folder of planes, NRRD, BigDataViewer .xml/.h5 or Imaris .ims) in the node dialog");
+        }
+        if (!Files.exists(pathValue())) {
+            throw new InvalidSettingsException("Path does not exist: " + pathValue());
+        }
     }
 
     /** The read options these settings ask for (voxel size and orientation overrides, HDF5 selection, glob). */

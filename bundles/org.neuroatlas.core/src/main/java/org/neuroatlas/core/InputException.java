@@ -28,6 +28,11 @@ public class InputException extends RuntimeException {
         return new InputException(join(String.valueOf(file), problem, remedy), cause);
     }
 
+    /** "TABLE: problem. remedy", for a table given in memory (e.g. a KNIME input table) rather than as a file. */
+    public static InputException table(String table, String problem, String remedy) {
+        return new InputException(join(table, problem, remedy));
+    }
+
     /** "parameter NAME: problem. remedy" */
     public static InputException parameter(String name, String problem, String remedy) {
         return new InputException(join("parameter " + name, problem, remedy));

@@ -6,7 +6,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +19,7 @@ import org.neuroatlas.core.InputException;
  * A CSV file with a header line, read whole (for sample sheets, counts and other tables of modest size), with
  * user-facing errors that name the file, the line and the column.
  */
-public final class CsvTable {
+public final class CsvTable implements TextTable {
 
     private final Path file;
     private final List<String> header;
@@ -52,33 +51,17 @@ public final class CsvTable {
         return file;
     }
 
+    @Override
     public List<String> header() {
         return header;
     }
 
+    @Override
     public int size() {
         return records.size();
     }
 
-    public boolean hasColumn(String name) {
-        return header.contains(name);
-    }
-
-    /** Fails with the list of present columns if any of {@code names} is missing. */
-    public void requireColumns(String... names) {
-        List<String> missing = new ArrayList<>();
-        for (String n : names) {
-            if (!header.contains(n)) {
-                missing.add(n);
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw InputException.file(file, "missing column(s) " + String.join(", ", missing) + " (found: " + String.join(", ", header) + ")",
-                    "Add the column(s) to the header line");
-        }
-    }
-
-    /** The value of {@code column} in row {@code row} (0-based, header excluded), trimmed; "" if absent. */
+    @Override
     public String get(int row, String column) {
         CSVRecord r = records.get(row);
         return r.isMapped(column) && r.isSet(column) ? r.get(column).trim() : "";
@@ -89,26 +72,15 @@ public final class CsvTable {
         return records.get(row).getRecordNumber() + 1;
     }
 
-    /** A user-facing error about one cell of the table. */
+    /** A user-facing error about one cell of the table, naming the file, the line and the column. */
+    @Override
     public InputException error(int row, String column, String problem, String remedy) {
         return InputException.file(file, "line " + line(row) + ", column " + column + ": " + problem, remedy);
     }
 
-    /** The value of {@code column} in {@code row} as a number; {@code NaN} if empty and {@code allowEmpty}. */
-    public double getDouble(int row, String column, boolean allowEmpty) {
-        String s = get(row, column);
-        if (s.isEmpty() && allowEmpty) {
-            return Double.NaN;
-        }
-        try {
-            double v = Double.parseDouble(s);
-            if (Double.isNaN(v) && !allowEmpty) {
-                throw new NumberFormatException();
-            }
-            return v;
-        } catch (NumberFormatException e) {
-            throw error(row, column, "'" + s + "' is not a number", "Use a plain decimal number such as 30 or 2.5");
-        }
+    @Override
+    public InputException error(String problem, String remedy) {
+        return InputException.file(file, problem, remedy);
     }
 
     /** Row {@code row} as column → value. */

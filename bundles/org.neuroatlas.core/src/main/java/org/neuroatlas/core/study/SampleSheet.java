@@ -1,6 +1,7 @@
 package org.neuroatlas.core.study;
 
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,12 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.io.Column;
 import org.neuroatlas.core.io.CsvTable;
 import org.neuroatlas.core.io.CsvTableWriter;
 import org.neuroatlas.core.io.TableSchema;
+import org.neuroatlas.core.io.TextTable;
 import org.neuroatlas.core.volume.Orientation;
 import org.neuroatlas.core.volume.VoxelSize;
 
@@ -33,6 +36,15 @@ public final class SampleSheet {
     public static final String ORIENTATION = "orientation";
     public static final String[] VOXEL = {"voxel_um_x", "voxel_um_y", "voxel_um_z"};
     public static final String PATH_SUFFIX = "_path";
+    /** Conventional channel names: the stained channel, and the autofluorescence channel registration uses. */
+    public static final String SIGNAL = "signal";
+    public static final String AUTOFLUORESCENCE = "autofluorescence";
+    /**
+     * The columns of a sheet with a {@link #SIGNAL} and an {@link #AUTOFLUORESCENCE} channel, voxel sizes and
+     * orientation: sample_id, group, dose_mg_kg, signal_path, autofluorescence_path, voxel_um_x, voxel_um_y,
+     * voxel_um_z, orientation. What the cohort simulator writes (samples.csv) and the Cohort Simulator node outputs.
+     */
+    public static final TableSchema TWO_CHANNEL_SCHEMA = schema(List.of(SIGNAL, AUTOFLUORESCENCE), true, true);
 
     private final List<Sample> samples;
 
@@ -50,16 +62,40 @@ public final class SampleSheet {
     }
 
     /**
-     * Reads and validates a sample sheet.
+     * Reads and validates a sample sheet CSV; relative paths are resolved against the file's folder.
      *
      * @throws InputException naming the file, line and column of the first problem
      */
     public static SampleSheet read(Path file) {
-        CsvTable t = CsvTable.read(file);
+        return parse(CsvTable.read(file), file.toAbsolutePath().getParent());
+    }
+
+    /**
+     * Validates a sample sheet given as text rows (e.g. a KNIME input table), with the same rules and messages as
+     * {@link #read}. A table has no folder, so every path must be absolute.
+     *
+     * @throws InputException naming the table, row and column of the first problem
+     */
+    public static SampleSheet fromRows(TextTable table) {
+        return parse(table, null);
+    }
+
+    /**
+     * Checks only the columns of a would-be sample sheet (before any row is known, e.g. when a KNIME node is
+     * configured): sample_id, group, dose_mg_kg, at least one {@code <channel>_path}, and all three voxel columns or none.
+     *
+     * @throws InputException naming the table and the missing columns
+     */
+    public static void checkColumns(TextTable table) {
+        channelColumns(table);
+    }
+
+    /** The channel columns of {@code t}, after checking its required columns. */
+    private static List<String> channelColumns(TextTable t) {
         t.requireColumns(SAMPLE_ID, GROUP, DOSE);
         List<String> channelColumns = t.header().stream().filter(h -> h.endsWith(PATH_SUFFIX) && h.length() > PATH_SUFFIX.length()).toList();
         if (channelColumns.isEmpty()) {
-            throw InputException.file(file, "has no channel column (found: " + String.join(", ", t.header()) + ")",
+            throw t.error("has no channel column (found: " + String.join(", ", t.header()) + ")",
                     "Add one column per channel named <channel>" + PATH_SUFFIX + ", e.g. signal_path and autofluorescence_path");
         }
         boolean anyVoxel = false;
@@ -69,7 +105,13 @@ public final class SampleSheet {
         if (anyVoxel) {
             t.requireColumns(VOXEL);
         }
-        Path base = file.toAbsolutePath().getParent();
+        return channelColumns;
+    }
+
+    /** @param base folder relative paths are resolved against; null if there is none (paths must then be absolute) */
+    private static SampleSheet parse(TextTable t, Path base) {
+        List<String> channelColumns = channelColumns(t);
+        boolean anyVoxel = t.hasColumn(VOXEL[0]);
         List<Sample> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (int r = 0; r < t.size(); r++) {
@@ -92,7 +134,7 @@ public final class SampleSheet {
             for (String c : channelColumns) {
                 String p = t.get(r, c);
                 if (!p.isEmpty()) {
-                    channels.put(c.substring(0, c.length() - PATH_SUFFIX.length()), base.resolve(p).normalize());
+                    channels.put(c.substring(0, c.length() - PATH_SUFFIX.length()), path(t, r, c, p, base));
                 }
             }
             if (channels.isEmpty()) {
@@ -120,13 +162,53 @@ public final class SampleSheet {
             out.add(new Sample(id, group, dose, channels, voxel, orientation));
         }
         if (out.isEmpty()) {
-            throw InputException.file(file, "lists no samples", "Add one line per brain below the header");
+            throw t.error("lists no samples", "Add one line per brain below the header");
         }
         return new SampleSheet(out);
     }
 
-    /** Writes the sheet with paths relative to the sheet's folder where possible. */
-    public void write(Path file) throws IOException {
+    private static Path path(TextTable t, int row, String column, String text, Path base) {
+        Path p;
+        try {
+            p = Path.of(text);
+        } catch (InvalidPathException e) {
+            throw t.error(row, column, "'" + text + "' is not a valid path (" + e.getReason() + ")", "Check the path");
+        }
+        if (base != null) {
+            return base.resolve(p).normalize();
+        }
+        if (!p.isAbsolute()) {
+            throw t.error(row, column, "'" + text + "' is a relative path, and a table has no folder to resolve it against",
+                    "Give absolute paths, or read the sheet from a CSV file (relative paths then resolve against its folder)");
+        }
+        return p.normalize();
+    }
+
+    /**
+     * The columns of a sample sheet with the given channels, in the order sheets are written: sample_id, group,
+     * dose_mg_kg, {@code <channel>_path} per channel, then (if asked for) voxel_um_x/y/z and orientation.
+     */
+    private static TableSchema schema(List<String> channels, boolean voxel, boolean orientation) {
+        List<Column> cols = new ArrayList<>(List.of(Column.string(SAMPLE_ID, "Sample (brain) id, unique within the sheet"),
+                Column.string(GROUP, "Experimental group, e.g. saline"), Column.real(DOSE, "Dose in mg/kg, 0 for vehicle (missing if not given)")));
+        channels.forEach(c -> cols.add(Column.string(c + PATH_SUFFIX, "Volume of the " + c + " channel: a file or a folder of planes")));
+        if (voxel) {
+            String[] axis = {"x (columns)", "y (rows)", "z (planes)"};
+            for (int d = 0; d < 3; d++) {
+                cols.add(Column.real(VOXEL[d], "Voxel size along " + axis[d] + ", µm (missing: from the file's metadata)"));
+            }
+        }
+        if (orientation) {
+            cols.add(Column.string(ORIENTATION, "BrainGlobe orientation code of planes, rows, columns (missing if not given)"));
+        }
+        return new TableSchema(cols);
+    }
+
+    /**
+     * This sheet's columns: its channels in order of first appearance, and the voxel size and orientation columns
+     * if any sample has them. {@link #write} writes exactly these.
+     */
+    public TableSchema schema() {
         List<String> channels = new ArrayList<>();
         boolean voxel = false;
         boolean orientation = false;
@@ -139,37 +221,59 @@ public final class SampleSheet {
             voxel |= s.voxelSizeUm().isPresent();
             orientation |= s.orientation().isPresent();
         }
-        List<Column> cols = new ArrayList<>(List.of(Column.string(SAMPLE_ID, ""), Column.string(GROUP, ""), Column.real(DOSE, "")));
-        channels.forEach(c -> cols.add(Column.string(c + PATH_SUFFIX, "")));
-        if (voxel) {
-            for (String v : VOXEL) {
-                cols.add(Column.real(v, ""));
-            }
-        }
-        if (orientation) {
-            cols.add(Column.string(ORIENTATION, ""));
-        }
-        Path base = file.toAbsolutePath().getParent();
-        List<Object[]> rows = new ArrayList<>();
+        return schema(channels, voxel, orientation);
+    }
+
+    /**
+     * This sheet as rows of {@code schema} (one per sample; paths absolute; values missing where a sample has none).
+     *
+     * @param schema {@link #schema()}, or a schema with more columns such as {@link #TWO_CHANNEL_SCHEMA}
+     * @throws IllegalArgumentException if a sample has a channel the schema lacks, or the schema has a column that is
+     *                                  not a sample sheet column
+     */
+    public List<Object[]> rows(TableSchema schema) {
+        return rows(schema, p -> p.toAbsolutePath().normalize().toString());
+    }
+
+    private List<Object[]> rows(TableSchema schema, Function<Path, String> pathText) {
+        List<Object[]> rows = new ArrayList<>(samples.size());
         for (Sample s : samples) {
-            List<Object> row = new ArrayList<>(List.of(s.sampleId(), s.group()));
-            row.add(Double.isNaN(s.doseMgKg()) ? null : s.doseMgKg());
-            for (String c : channels) {
-                Path p = s.channels().get(c);
-                row.add(p == null ? null : relative(base, p));
-            }
-            if (voxel) {
-                VoxelSize v = s.voxelSizeUm().orElse(null);
-                for (int d = 0; d < 3; d++) {
-                    row.add(v == null ? null : v.um(d));
+            for (String c : s.channels().keySet()) {
+                if (schema.indexOf(c + PATH_SUFFIX) < 0) {
+                    throw new IllegalArgumentException("sample " + s.sampleId() + " has channel " + c + ", which the schema lacks");
                 }
             }
-            if (orientation) {
-                row.add(s.orientation().map(Orientation::code).orElse(null));
+            Object[] row = new Object[schema.size()];
+            for (int i = 0; i < row.length; i++) {
+                String name = schema.column(i).name();
+                int voxelAxis = List.of(VOXEL).indexOf(name);
+                if (SAMPLE_ID.equals(name)) {
+                    row[i] = s.sampleId();
+                } else if (GROUP.equals(name)) {
+                    row[i] = s.group();
+                } else if (DOSE.equals(name)) {
+                    row[i] = Double.isNaN(s.doseMgKg()) ? null : s.doseMgKg();
+                } else if (voxelAxis >= 0) {
+                    row[i] = s.voxelSizeUm().map(v -> v.um(voxelAxis)).orElse(null);
+                } else if (ORIENTATION.equals(name)) {
+                    row[i] = s.orientation().map(Orientation::code).orElse(null);
+                } else if (name.endsWith(PATH_SUFFIX)) {
+                    Path p = s.channels().get(name.substring(0, name.length() - PATH_SUFFIX.length()));
+                    row[i] = p == null ? null : pathText.apply(p);
+                } else {
+                    throw new IllegalArgumentException(name + " is not a sample sheet column");
+                }
             }
-            rows.add(row.toArray());
+            rows.add(row);
         }
-        CsvTableWriter.write(file, new TableSchema(cols), rows);
+        return rows;
+    }
+
+    /** Writes the sheet ({@link #schema()}) with paths relative to the sheet's folder where possible. */
+    public void write(Path file) throws IOException {
+        Path base = file.toAbsolutePath().getParent();
+        TableSchema schema = schema();
+        CsvTableWriter.write(file, schema, rows(schema, p -> relative(base, p)));
     }
 
     private static String relative(Path base, Path p) {

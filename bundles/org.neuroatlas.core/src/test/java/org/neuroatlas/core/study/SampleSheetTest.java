@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroatlas.core.InputException;
+import org.neuroatlas.core.io.TextTable;
 import org.neuroatlas.core.volume.Orientation;
 import org.neuroatlas.core.volume.VoxelSize;
 
@@ -76,6 +77,94 @@ class SampleSheetTest {
     private static void assertMessage(Path p, String part) {
         InputException e = assertThrows(InputException.class, () -> SampleSheet.read(p));
         assertTrue(e.getMessage().contains(p.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(part), e.getMessage());
+    }
+
+    private static final List<String> HEADER = List.of("sample_id", "group", "dose_mg_kg", "signal_path", "autofluorescence_path", "voxel_um_x",
+            "voxel_um_y", "voxel_um_z", "orientation");
+
+    private static TextTable table(List<String> header, List<List<String>> rows) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            ids.add("Row" + i);
+        }
+        return TextTable.of("sample sheet table", header, ids, rows);
+    }
+
+    @Test
+    void fromRowsReadsTheSameAsACsvFile() throws IOException {
+        Path p = sheet(String.join(",", HEADER) + "\nM01,saline,0," + dir.resolve("M01/ch0") + "," + dir.resolve("M01/ch1") + ",2,2,4,psl\n"
+                + "M02,ketamine-30,, " + dir.resolve("M02/ch0") + " ,,,,,\n");
+        SampleSheet fromFile = SampleSheet.read(p);
+        // Null cells, surrounding blanks and rows shorter than the header read as empty, as in a CSV.
+        SampleSheet fromRows = SampleSheet.fromRows(table(HEADER, List.of(
+                List.of("M01", "saline", "0.0", dir.resolve("M01/ch0").toString(), dir.resolve("M01/ch1").toString(), "2.0", "2.0", "4.0", "psl"),
+                java.util.Arrays.asList("M02", "ketamine-30", null, " " + dir.resolve("M02/ch0") + " "))));
+        assertEquals(fromFile.samples(), fromRows.samples());
+        assertTrue(Double.isNaN(fromRows.samples().get(1).doseMgKg()));
+    }
+
+    @Test
+    void rowsOfTheSchemaReadBackAsTheSameSheet() throws IOException {
+        SampleSheet s = SampleSheet.read(sheet(String.join(",", HEADER) + "\nA,saline,0,a,b,2,2,4,psl\nB,k30,30,c,,,,,\n"));
+        assertEquals(SampleSheet.TWO_CHANNEL_SCHEMA, s.schema());
+        assertEquals(HEADER, List.of(SampleSheet.TWO_CHANNEL_SCHEMA.names()));
+        List<Object[]> rows = s.rows(s.schema());
+        assertEquals(dir.resolve("a").toString(), rows.get(0)[3]);
+        assertEquals(null, rows.get(1)[4]);
+        assertEquals(null, rows.get(1)[5]);
+        List<List<String>> text = rows.stream().map(r -> java.util.Arrays.stream(r).map(v -> v == null ? "" : v.toString()).toList()).toList();
+        assertEquals(s.samples(), SampleSheet.fromRows(table(HEADER, text)).samples());
+        // A sheet with fewer optional columns fits the wider schema; a channel the schema lacks does not.
+        SampleSheet one = SampleSheet.read(sheet("sample_id,group,dose_mg_kg,signal_path\nA,s,0,a\n"));
+        assertEquals(List.of("sample_id", "group", "dose_mg_kg", "signal_path"), List.of(one.schema().names()));
+        assertEquals(null, one.rows(SampleSheet.TWO_CHANNEL_SCHEMA).get(0)[8]);
+        SampleSheet other = SampleSheet.read(sheet("sample_id,group,dose_mg_kg,cfos_path\nA,s,0,a\n"));
+        assertThrows(IllegalArgumentException.class, () -> other.rows(SampleSheet.TWO_CHANNEL_SCHEMA));
+    }
+
+    @Test
+    void writtenHeaderIsTheSchema() throws IOException {
+        SampleSheet s = SampleSheet.read(sheet(String.join(",", HEADER) + "\nA,saline,0,a,b,2,2,4,psl\n"));
+        s.write(dir.resolve("copy.csv"));
+        assertEquals(String.join(",", HEADER), Files.readAllLines(dir.resolve("copy.csv")).get(0));
+        assertEquals("A,saline,0.0,a,b,2.0,2.0,4.0,psl", Files.readAllLines(dir.resolve("copy.csv")).get(1));
+    }
+
+    @Test
+    void fromRowsErrorsNameTheTableRowAndColumn() {
+        String abs = dir.resolve("a").toString();
+        List<String> h = List.of("sample_id", "group", "dose_mg_kg", "signal_path");
+        assertTableMessage(h, List.of(List.of("A", "saline", "zero", abs)), "row 1 (Row0), column dose_mg_kg: 'zero' is not a number");
+        assertTableMessage(h, List.of(List.of("A", "s", "0", abs), List.of("A", "k", "30", abs)),
+                "row 2 (Row1), column sample_id: sample id 'A' appears twice");
+        assertTableMessage(h, List.of(List.of("A", "", "0", abs)), "column group");
+        assertTableMessage(h, List.of(List.of("A", "s", "0", "")), "has no volume path");
+        assertTableMessage(h, List.of(List.of("A", "s", "-1", abs)), "dose -1.0 is not valid");
+        assertTableMessage(h, List.of(List.of("A", "s", "0", "brains/a.tif")), "column signal_path: 'brains/a.tif' is a relative path");
+        assertTableMessage(h, List.of(List.of("A", "s", "0", "/a\0b")), "column signal_path: '/a\0b' is not a valid path");
+        assertTableMessage(List.of("sample_id", "group", "signal_path"), List.of(List.of("A", "s", abs)), "missing column(s) dose_mg_kg");
+        assertTableMessage(List.of("sample_id", "group", "dose_mg_kg"), List.of(List.of("A", "s", "0")), "has no channel column");
+        assertTableMessage(h, List.of(), "lists no samples");
+        List<String> hv = List.of("sample_id", "group", "dose_mg_kg", "signal_path", "voxel_um_x", "voxel_um_y", "voxel_um_z", "orientation");
+        assertTableMessage(hv, List.of(List.of("A", "s", "0", abs, "1", "0", "1", "")), "row 1 (Row0), column voxel_um_y");
+        assertTableMessage(hv, List.of(List.of("A", "s", "0", abs, "", "", "", "xyz")), "column orientation");
+        assertTableMessage(List.of("sample_id", "group", "dose_mg_kg", "signal_path", "voxel_um_x"), List.of(List.of("A", "s", "0", abs, "1")),
+                "missing column(s) voxel_um_y, voxel_um_z");
+    }
+
+    @Test
+    void checkColumnsNeedsNoRows() {
+        SampleSheet.checkColumns(TextTable.of("t", HEADER, null, List.of()));
+        InputException e = assertThrows(InputException.class,
+                () -> SampleSheet.checkColumns(TextTable.of("sample sheet table", List.of("sample_id", "dose_mg_kg", "signal_path"), null, List.of())));
+        assertEquals("sample sheet table: missing column(s) group (found: sample_id, dose_mg_kg, signal_path). Add the column(s) to the header line",
+                e.getMessage());
+    }
+
+    private void assertTableMessage(List<String> header, List<List<String>> rows, String part) {
+        InputException e = assertThrows(InputException.class, () -> SampleSheet.fromRows(table(header, rows)));
+        assertTrue(e.getMessage().startsWith("sample sheet table: "), e.getMessage());
         assertTrue(e.getMessage().contains(part), e.getMessage());
     }
 }
