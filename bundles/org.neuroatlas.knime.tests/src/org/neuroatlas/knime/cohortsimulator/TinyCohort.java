@@ -51,7 +51,15 @@ public final class TinyCohort {
 
     public static synchronized TinyCohort get() throws Exception {
         if (instance == null) {
-            Path folder = Files.createTempDirectory("neuroatlas-tiny-cohort").resolve("cohort");
+            Path parent = Files.createTempDirectory("neuroatlas-tiny-cohort");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    org.neuroatlas.core.io.AtomicFile.deleteRecursively(parent);
+                } catch (java.io.IOException e) {
+                    // a leftover temporary folder is harmless
+                }
+            }));
+            Path folder = parent.resolve("cohort");
             CohortSimulatorNodeModel m = model(folder);
             DataTableSpec[] specs = m.configure(new DataTableSpec[0]);
             instance = new TinyCohort(folder, specs, m.simulate(Progress.NONE));

@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 
 import org.neuroatlas.core.CanceledException;
 import org.neuroatlas.core.Progress;
+import org.neuroatlas.core.study.SampleSheet;
 import org.neuroatlas.core.volume.PixelType;
 import org.neuroatlas.core.volume.VoxelSize;
 import org.neuroatlas.core.volume.tiff.TiffWriter;
@@ -25,8 +26,8 @@ import org.neuroatlas.core.volume.tiff.TiffWriter;
  */
 final class BrainWriter {
 
-    static final String SIGNAL = "signal";
-    static final String AUTOFLUORESCENCE = "autofluorescence";
+    static final String SIGNAL = SampleSheet.SIGNAL;
+    static final String AUTOFLUORESCENCE = SampleSheet.AUTOFLUORESCENCE;
 
     private record Plane(short[] signal, short[] auto, BrainRenderer.PlaneStats stats) {
     }
