@@ -240,6 +240,42 @@ class CohortSimulatorTest {
         }
     }
 
+    @Test
+    void withoutATemplateTheAutofluorescenceIsARegionTextureAndAnyOrientationWorks() throws IOException {
+        Path folder = dir.resolve("atlas-without-template");
+        try (Atlas demo = Atlas.demo(100, Progress.NONE)) {
+            org.neuroatlas.core.atlas.AtlasWriter.writeAllenLayout(demo, folder, Progress.NONE);
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path f : files.filter(f -> f.getFileName().toString().startsWith("average_template")).toList()) {
+                Files.delete(f);
+            }
+        }
+        SimulationSettings s = new SimulationSettings(folder.toString(), OptionalDouble.empty(), "null", 1, new VoxelSize(5, 5, 5),
+                Orientation.parse("asr", "o"), 7, CROP, 0.2, false, 2);
+        CohortSimulator.Cohort c = CohortSimulator.run(s, dir.resolve("no-template"), Progress.NONE);
+        Path brain = c.folder().resolve("saline_01");
+        AtlasTransform truth = AtlasTransform.load(brain.resolve("transform"));
+        assertEquals("asr", truth.sample().orientation().code());
+        try (Atlas atlas = Atlas.open(folder, OptionalDouble.empty(), Progress.NONE)) {
+            assertTrue(atlas.template().isEmpty());
+            // The expected texture on the atlas grid, as a volume: each region its own grey level.
+            AtlasRaster raster = new AtlasRaster(atlas);
+            int[] d = raster.dims();
+            VoxelSize v = raster.voxelUm();
+            net.imglib2.img.array.ArrayImg<net.imglib2.type.numeric.real.FloatType, ?> img = net.imglib2.img.array.ArrayImgs.floats(d[0], d[1], d[2]);
+            var cursor = img.localizingCursor();
+            while (cursor.hasNext()) {
+                cursor.fwd();
+                cursor.get().set(raster.tissue(cursor.getIntPosition(0) * v.xUm(), cursor.getIntPosition(1) * v.yUm(), cursor.getIntPosition(2) * v.zUm()));
+            }
+            Volume<?> texture = Volume.of(img, v, org.neuroatlas.core.volume.PixelType.FLOAT32, "texture");
+            double right = correlation(brain.resolve("autofluorescence"), truth, texture);
+            double other = correlation(brain.resolve("autofluorescence"), AtlasTransform.load(c.folder().resolve("ketamine-30_01/transform")), texture);
+            assertTrue(right > 0.85 && other < right - 0.2, "region texture vs autofluorescence: r = " + right + " (another brain's transform: " + other + ")");
+        }
+    }
+
     /** Pearson correlation between template voxels and the sample voxel each maps to (over those inside the volume). */
     private static double correlation(Path autofluorescence, AtlasTransform t, Volume<?> template) throws IOException {
         try (Volume<?> auto = Volumes.open(autofluorescence, ReadOptions.defaults())) {
