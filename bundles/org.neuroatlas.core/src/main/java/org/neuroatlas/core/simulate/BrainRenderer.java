@@ -72,7 +72,6 @@ final class BrainRenderer {
     private final int height;
     private final VoxelSize voxel;
     private final long wholeWidth;
-    private final long wholeHeight;
     private final double[] fibreTarget;
     private final FibreField fibres;
     private final SomaRenderer somaRenderer;
@@ -99,7 +98,6 @@ final class BrainRenderer {
         this.height = Math.toIntExact(box[4]);
         this.voxel = whole.sample().voxelSizeUm();
         this.wholeWidth = whole.sample().dimensions()[0];
-        this.wholeHeight = whole.sample().dimensions()[1];
         this.fibreTarget = densities.fibreFraction;
         this.fibres = fibres;
         this.somaRenderer = new SomaRenderer(PSF_XY_UM, PSF_Z_UM, SOMA_EDGE_UM).withZSupersampling(voxel.zUm());
