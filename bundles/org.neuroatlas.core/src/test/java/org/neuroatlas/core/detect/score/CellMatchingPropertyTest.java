@@ -120,7 +120,7 @@ class CellMatchingPropertyTest {
     }
 
     @Test
-    void hundredThousandCellsEachSideMatchQuickly() {
+    void hundredThousandCellsEachSideMatch() {
         Random rnd = new Random(3);
         int n = 100_000;
         // 100k cells in a 1.2 × 1.2 × 1.2 mm cube: ~58 cells per (100 µm)³, like a dense nucleus
@@ -140,14 +140,9 @@ class CellMatchingPropertyTest {
         }
         CellPositions truth = CellPositions.of(tx, ty, tz);
         CellPositions det = CellPositions.of(dx, dy, dz);
-        CellMatching.match(det, truth, Tolerance.isotropic(7.5)); // warm-up
-        long start = System.nanoTime();
+        // Scale only, no timing assertion (speed is a benchmark's business): 100k cells stay exact and spatially hashed.
         Matching m = CellMatching.match(det, truth, Tolerance.isotropic(7.5));
-        double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("100k x 100k matched in %.3f s, TP %d%n", seconds, m.score().truePositives());
         assertEquals(0, m.greedyFallbackCells());
         assertTrue(m.score().recall() > 0.97, m.score().toString());
-        // generous: the budget is "well under a second" on an idle machine; CI machines are shared
-        assertTrue(seconds < 5, seconds + " s");
     }
 }
