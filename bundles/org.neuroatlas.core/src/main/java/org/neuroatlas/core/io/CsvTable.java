@@ -24,11 +24,13 @@ public final class CsvTable implements TextTable {
     private final Path file;
     private final List<String> header;
     private final List<CSVRecord> records;
+    private final List<Long> lines;
 
-    private CsvTable(Path file, List<String> header, List<CSVRecord> records) {
+    private CsvTable(Path file, List<String> header, List<CSVRecord> records, List<Long> lines) {
         this.file = file;
         this.header = header;
         this.records = records;
+        this.lines = lines;
     }
 
     /** Reads {@code file}; a leading byte-order mark and blank lines are ignored, headers are trimmed. */
@@ -37,8 +39,14 @@ public final class CsvTable implements TextTable {
             CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
                     .setTrim(true).get().parse(rest);
             List<String> header = p.getHeaderNames().stream().map(String::trim).toList();
-            List<CSVRecord> records = p.getRecords();
-            return new CsvTable(file, header, records);
+            List<CSVRecord> records = new java.util.ArrayList<>();
+            List<Long> lines = new java.util.ArrayList<>();
+            for (CSVRecord r : p) {
+                records.add(r);
+                // Line breaks read so far = the number of the record's (last) line, blank lines before it counted.
+                lines.add(p.getCurrentLineNumber());
+            }
+            return new CsvTable(file, header, records, lines);
         } catch (NoSuchFileException e) {
             throw InputException.file(file, "does not exist", "Check the path");
         } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
@@ -69,7 +77,7 @@ public final class CsvTable implements TextTable {
 
     /** The line number of row {@code row} in the file, for messages. */
     public long line(int row) {
-        return records.get(row).getRecordNumber() + 1;
+        return lines.get(row);
     }
 
     /** A user-facing error about one cell of the table, naming the file, the line and the column. */
