@@ -229,9 +229,9 @@ public final class CellDetector {
             this.dims = volume.dimensions();
             this.voxelUm = new double[] {volume.voxelSizeUm().xUm(), volume.voxelSizeUm().yUm(), volume.voxelSizeUm().zUm()};
             double r = s.cellDiameterUm() / 2;
-            double sigmaIn = r / Math.sqrt(3) / Math.sqrt(DOG_RATIO);
+            double sigmaIn = Double.parseDouble(System.getProperty("detect.f", "0.456")) * r;
             inner = new Gaussian(sigmaIn, voxelUm);
-            outer = new Gaussian(sigmaIn * DOG_RATIO, voxelUm);
+            outer = new Gaussian(sigmaIn * Double.parseDouble(System.getProperty("detect.ratio", "1.6")), voxelUm);
             background = new Gaussian(BACKGROUND_SIGMA_RADII * r, voxelUm);
             segmentRadiusUm = SEGMENT_RADIUS_DIAMETERS * s.cellDiameterUm();
             separationUm = s.separationUm();
