@@ -34,6 +34,13 @@ public final class CellDetector {
     static final double SEGMENT_RADIUS_DIAMETERS = 1.0;
     /** DoG scales: σ_in = r/√3 / √1.6 (the LoG's best scale for a ball of radius r, split around it), σ_out = 1.6 σ_in. */
     static final double DOG_RATIO = 1.6;
+    /**
+     * Maxima closer than this many cell diameters are one cell unless a valley separates them: an elongated or
+     * unevenly bright soma has several maxima, two touching somata a dip between them.
+     */
+    static final double MERGE_DIAMETERS = 0.75;
+    /** A valley is a point on the line between two maxima below this fraction of the lower maximum. */
+    static final double VALLEY_FRACTION = 0.7;
     /** The background is the input smoothed with σ = this × cell radius. */
     static final double BACKGROUND_SIGMA_RADII = 2.5;
 
@@ -192,17 +199,18 @@ public final class CellDetector {
     }
 
     /**
-     * Filter scales and halos in voxels, from the settings in µm and the voxel size. Halos, per axis, in voxels:
-     * seg = segment radius, sep = separation, both rounded up.
+     * Filter scales and halos in voxels, from the settings in µm and the voxel size. Per axis, rounded up: seg = the
+     * segment radius, sep = the merge distance (≥ the separation).
      * <ul>
      * <li>voxels assigned to the chunk's cells lie within seg of the core; each climbs uphill within seg of itself,
      * so climbs stay within 2·seg and read neighbours at 2·seg + 1;</li>
-     * <li>whether a climb's end is an accepted maximum needs candidates within sep of it, and its owner (the best
-     * candidate within sep) needs candidates within sep of that: candidates up to 2·seg + 2·sep, their test reads
-     * one voxel more;</li>
-     * <li>so the enhanced image is needed up to 2·seg + 2·sep + 1 around the core, and the input that much plus the
-     * outer DoG radius (and at least the background kernel radius, evaluated at seeds in the core).</li>
+     * <li>whether a climb's end is an accepted maximum needs the candidates within sep of it (and the lines to them),
+     * and its suppressor's acceptance needs the candidates within sep of that: candidates up to 2·seg + 2·sep, whose
+     * test reads one voxel more;</li>
+     * <li>so the enhanced image must be exact up to 2·seg + 2·sep + 1 around the core, and the input that much plus
+     * the outer DoG kernel radius, and at least the background kernel radius (evaluated at seeds in the core).</li>
      * </ul>
+     * Beyond these halos nothing is read, so every value that decides a core cell is the whole-volume value.
      */
     static final class Plan {
         final Volume<?> volume;
@@ -220,7 +228,10 @@ public final class CellDetector {
         final int[] chunkGrid = new int[3];
         final double segmentRadiusUm;
         final double separationUm;
-        /** Offsets (dx, dy, dz) closer than the separation, excluding 0. */
+        /** Maxima closer than this (µm) are merged if no valley separates them; at least the separation. */
+        final double mergeUm;
+        final double valleyFraction;
+        /** Offsets (dx, dy, dz) within the merge distance, excluding 0; the flag says closer than the separation. */
         final int[][] separationOffsets;
 
         Plan(Volume<?> volume, DetectionSettings s) {
@@ -229,16 +240,18 @@ public final class CellDetector {
             this.dims = volume.dimensions();
             this.voxelUm = new double[] {volume.voxelSizeUm().xUm(), volume.voxelSizeUm().yUm(), volume.voxelSizeUm().zUm()};
             double r = s.cellDiameterUm() / 2;
-            double sigmaIn = Double.parseDouble(System.getProperty("detect.f", "0.456")) * r;
+            double sigmaIn = r / Math.sqrt(3) / Math.sqrt(DOG_RATIO);
             inner = new Gaussian(sigmaIn, voxelUm);
-            outer = new Gaussian(sigmaIn * Double.parseDouble(System.getProperty("detect.ratio", "1.6")), voxelUm);
+            outer = new Gaussian(sigmaIn * DOG_RATIO, voxelUm);
             background = new Gaussian(BACKGROUND_SIGMA_RADII * r, voxelUm);
             segmentRadiusUm = SEGMENT_RADIUS_DIAMETERS * s.cellDiameterUm();
             separationUm = s.separationUm();
+            mergeUm = Math.max(separationUm, MERGE_DIAMETERS * s.cellDiameterUm());
+            valleyFraction = VALLEY_FRACTION;
             chunk = s.chunkVoxels();
             for (int d = 0; d < 3; d++) {
                 seg[d] = (int) Math.ceil(segmentRadiusUm / voxelUm[d]);
-                sep[d] = (int) Math.ceil(separationUm / voxelUm[d]);
+                sep[d] = (int) Math.ceil(mergeUm / voxelUm[d]);
                 enhancedHalo[d] = 2 * seg[d] + 2 * sep[d] + 1;
                 inputHalo[d] = Math.max(enhancedHalo[d] + Math.max(inner.radius[d], outer.radius[d]), background.radius[d]);
                 chunk[d] = (int) Math.min(chunk[d], dims[d]);
@@ -264,8 +277,8 @@ public final class CellDetector {
                 for (int dy = -sep[1]; dy <= sep[1]; dy++) {
                     for (int dx = -sep[0]; dx <= sep[0]; dx++) {
                         double d2 = sq(dx * voxelUm[0]) + sq(dy * voxelUm[1]) + sq(dz * voxelUm[2]);
-                        if ((dx | dy | dz) != 0 && d2 < separationUm * separationUm) {
-                            offs.add(new int[] {dx, dy, dz});
+                        if ((dx | dy | dz) != 0 && (d2 < separationUm * separationUm || d2 <= mergeUm * mergeUm)) {
+                            offs.add(new int[] {dx, dy, dz, d2 < separationUm * separationUm ? 1 : 0});
                         }
                     }
                 }
@@ -542,7 +555,7 @@ public final class CellDetector {
                 for (int y = a0[1]; y < a1[1]; y++) {
                     for (int x = a0[0]; x < a1[0]; x++) {
                         int i = index(x, y, z);
-                        if (flags[i] != 0 && strongest(x, y, z) == i) {
+                        if (flags[i] != 0 && suppressor(x, y, z) < 0) {
                             accepted.add(i);
                         }
                     }
@@ -611,9 +624,14 @@ public final class CellDetector {
             return out;
         }
 
-        /** The best-ranked candidate within the separation of (x, y, z), itself included. */
-        int strongest(int x, int y, int z) {
-            int best = index(x, y, z);
+        /**
+         * The best-ranked candidate that outranks candidate (x, y, z) and is either closer than the separation or
+         * within the merge distance with no valley between them (the enhanced image along the straight line stays
+         * at or above the valley fraction of the lower maximum); -1 if there is none.
+         */
+        int suppressor(int x, int y, int z) {
+            int c = index(x, y, z);
+            int best = -1;
             for (int[] o : plan.separationOffsets) {
                 int xx = x + o[0];
                 int yy = y + o[1];
@@ -622,22 +640,38 @@ public final class CellDetector {
                     continue;
                 }
                 int n = index(xx, yy, zz);
-                if (flags[n] != 0 && above(n, best)) {
+                if (flags[n] != 0 && above(n, c) && (best < 0 || above(n, best)) && (o[3] == 1 || noValley(x, y, z, o, e[c]))) {
                     best = n;
                 }
             }
             return best;
         }
 
-        /** The seed a candidate's basin belongs to: itself if accepted, else its strongest neighbour if that is accepted, else -1. */
+        /** True if the enhanced image on the line from (x, y, z) to (x, y, z) + o stays at or above valley fraction × lower. */
+        boolean noValley(int x, int y, int z, int[] o, float lower) {
+            int steps = 2 * Math.max(Math.abs(o[0]), Math.max(Math.abs(o[1]), Math.abs(o[2])));
+            double limit = plan.valleyFraction * lower;
+            for (int i = 1; i < steps; i++) {
+                // integer rounding of i/steps × offset: the same points whatever the chunk's origin
+                int px = x + Math.floorDiv(2 * i * o[0] + steps, 2 * steps);
+                int py = y + Math.floorDiv(2 * i * o[1] + steps, 2 * steps);
+                int pz = z + Math.floorDiv(2 * i * o[2] + steps, 2 * steps);
+                if (e[index(px, py, pz)] < limit) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The seed a candidate's basin belongs to: itself if accepted, else its suppressor if that is accepted, else -1. */
         int target(int m) {
             Integer t = targets.get(m);
             if (t == null) {
                 if (flags[m] == ACCEPTED) {
                     t = m;
                 } else {
-                    int o = strongest(m % nx, (m / nx) % ny, m / (nx * ny));
-                    t = flags[o] == ACCEPTED ? o : -1;
+                    int o = suppressor(m % nx, (m / nx) % ny, m / (nx * ny));
+                    t = o >= 0 && flags[o] == ACCEPTED ? o : -1;
                 }
                 targets.put(m, t);
             }
