@@ -75,8 +75,12 @@ final class Gaussian {
             for (int z = zlo; z < zhi; z++) {
                 for (int y = ylo; y < yhi; y++) {
                     int row = (z * ny + y) * nx;
-                    for (int i = 0; i < len + 2 * r; i++) {
-                        line[i] = src[row + box.local(0, lo[0] + i - r)];
+                    if (lo[0] - r >= 0 && hi[0] + r <= nx) {
+                        System.arraycopy(src, row + lo[0] - r, line, 0, len + 2 * r);
+                    } else {
+                        for (int i = 0; i < len + 2 * r; i++) {
+                            line[i] = src[row + box.local(0, lo[0] + i - r)];
+                        }
                     }
                     int o = row + lo[0];
                     for (int i = 0; i < len; i++) {
