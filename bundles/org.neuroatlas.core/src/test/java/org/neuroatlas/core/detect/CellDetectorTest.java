@@ -123,15 +123,18 @@ class CellDetectorTest {
         }
         assertEquals(56, reference.size());
         try (Volume<?> v = Volumes.open(crop.resolve("crop_planes/ch0"), ReadOptions.defaults().withVoxelSize(new VoxelSize(2, 2, 5)))) {
-            Detection d = CellDetector.detect(v, DetectionSettings.defaults().withThreads(2), Progress.NONE);
-            List<double[]> found = positions(d, v.voxelSizeUm());
-            CellMatching within5 = CellMatching.match(reference, found, 5);
-            CellMatching within10 = CellMatching.match(reference, found, 10);
-            List<double[]> shifted = reference.stream().map(p -> new double[] {p[0], p[1], p[2] - 5}).toList();
-            System.out.printf("cellfinder crop %s: %d cells detected (threshold %.1f); reference cells found within 5 µm: %d of 56 "
-                    + "(within 10 µm: %d; with MarkerZ read 1-based: %d); %.1f Mvoxel/s%n", v, d.cells().size(), d.threshold(), within5.matched,
-                    within10.matched, CellMatching.match(shifted, found, 5).matched, d.megavoxelsPerSecond());
-            assertTrue(within10.matched >= 28, within10.toString());
+            // The reference marks a subset of the cells (classifier training points), so only recall means anything.
+            int found12 = 0;
+            for (double diameter : new double[] {DetectionSettings.DEFAULT_CELL_DIAMETER_UM, 12}) {
+                Detection d = CellDetector.detect(v, DetectionSettings.defaults().withCellDiameterUm(diameter).withThreads(2), Progress.NONE);
+                List<double[]> found = positions(d, v.voxelSizeUm());
+                int within5 = CellMatching.match(reference, found, 5).matched;
+                System.out.printf("cellfinder crop %s, cell diameter %s µm: %d cells detected (threshold %.1f); reference cells found within 5 µm: "
+                        + "%d of 56 (within 10 µm: %d); %.1f Mvoxel/s%n", v, diameter, d.cells().size(), d.threshold(), within5,
+                        CellMatching.match(reference, found, 10).matched, d.megavoxelsPerSecond());
+                found12 = within5;
+            }
+            assertTrue(found12 >= 40, found12 + " of 56 reference cells within 5 µm at 12 µm cell diameter");
         }
     }
 }
