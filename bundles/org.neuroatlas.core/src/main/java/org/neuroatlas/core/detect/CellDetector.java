@@ -289,14 +289,6 @@ public final class CellDetector {
         int chunkCount() {
             return chunkGrid[0] * chunkGrid[1] * chunkGrid[2];
         }
-
-        int maxBoxVoxels() {
-            long v = 1;
-            for (int d = 0; d < 3; d++) {
-                v *= Math.min(dims[d], chunk[d] + 2L * inputHalo[d]);
-            }
-            return (int) v;
-        }
     }
 
     static double sq(double v) {
