@@ -1,0 +1,723 @@
+package org.neuroatlas.core.detect;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.neuroatlas.core.InputException;
+import org.neuroatlas.core.Progress;
+import org.neuroatlas.core.volume.PixelType;
+import org.neuroatlas.core.volume.Volume;
+import org.neuroatlas.core.volume.VolumeBlocks;
+
+/**
+ * Detects cell bodies in a volume, chunk by chunk on several threads, reading boxes of voxels (chunk + halo) from
+ * the possibly lazy volume; memory is bounded by the chunk size × threads. The method and its parameters are
+ * described in the {@linkplain org.neuroatlas.core.detect package documentation}. The result does not depend on the
+ * chunk size or the number of threads, bit for bit.
+ */
+public final class CellDetector {
+
+    /** Sample blocks for the automatic threshold: at most 4 × 4 × 4 blocks of this size. */
+    static final int[] SAMPLE_BLOCK = {64, 64, 16};
+    static final int SAMPLE_BLOCKS_PER_AXIS = 4;
+    /** A cell's segment reaches at most this many cell diameters from its seed. */
+    static final double SEGMENT_RADIUS_DIAMETERS = 1.0;
+    /** DoG scales: σ_in = r/√3 / √1.6 (the LoG's best scale for a ball of radius r, split around it), σ_out = 1.6 σ_in. */
+    static final double DOG_RATIO = 1.6;
+    /**
+     * Maxima closer than this many cell diameters are one cell unless a valley separates them: an elongated or
+     * unevenly bright soma has several maxima, two touching somata a dip between them.
+     */
+    static final double MERGE_DIAMETERS = 0.75;
+    /** A valley is a point on the line between two maxima below this fraction of the lower maximum. */
+    static final double VALLEY_FRACTION = 0.7;
+    /** The background is the input smoothed with σ = this × cell radius. */
+    static final double BACKGROUND_SIGMA_RADII = 2.5;
+
+    private CellDetector() {
+    }
+
+    /**
+     * Finds the cells in {@code volume}.
+     *
+     * @throws InputException               if the settings do not suit this volume (naming the parameter)
+     * @throws org.neuroatlas.core.CanceledException if {@code progress} asked to stop
+     * @throws java.io.UncheckedIOException if reading the volume failed
+     */
+    public static Detection detect(Volume<?> volume, DetectionSettings settings, Progress progress) {
+        long start = System.nanoTime();
+        Plan plan = new Plan(volume, settings);
+        ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), r -> {
+            Thread t = new Thread(r, "neuroatlas-detect");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            double threshold;
+            double median;
+            double mad;
+            float[] samples = sampleEnhanced(plan, pool, progress.slice(0, 0.1));
+            Arrays.sort(samples);
+            median = median(samples);
+            float[] dev = new float[samples.length];
+            for (int i = 0; i < samples.length; i++) {
+                dev[i] = (float) Math.abs(samples[i] - median);
+            }
+            Arrays.sort(dev);
+            mad = median(dev);
+            if (settings.threshold().auto()) {
+                threshold = median + settings.threshold().value() * 1.4826 * mad;
+                if (mad == 0) {
+                    threshold = Math.nextUp(threshold); // a flat image: nothing stands out
+                }
+            } else {
+                threshold = settings.threshold().value();
+            }
+            float t = (float) threshold;
+            int chunks = plan.chunkCount();
+            Progress p = progress.slice(0.1, 1);
+            AtomicInteger done = new AtomicInteger();
+            List<List<DetectedCell>> perChunk = runAll(pool, settings.threads(), chunks, progress, () -> new Work(plan), (w, c) -> {
+                List<DetectedCell> cells = w.chunk(c, t);
+                p.report(done.incrementAndGet() / (double) chunks, "Detecting cells: chunk " + done.get() + " of " + chunks);
+                return cells;
+            });
+            List<DetectedCell> all = new ArrayList<>();
+            perChunk.forEach(all::addAll);
+            all.sort(Comparator.comparingLong(DetectedCell::seedZ).thenComparingLong(DetectedCell::seedY).thenComparingLong(DetectedCell::seedX));
+            progress.report(1, "Detected " + all.size() + " cells");
+            return new Detection(all, volume.numVoxels(), (System.nanoTime() - start) / 1e9, t, median, mad);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static double median(float[] sorted) {
+        int n = sorted.length;
+        if (n == 0) {
+            return 0;
+        }
+        return n % 2 == 1 ? sorted[n / 2] : 0.5 * ((double) sorted[n / 2 - 1] + sorted[n / 2]);
+    }
+
+    /** The enhanced image on a fixed grid of sample blocks, which depends only on the volume's size, never on chunking. */
+    private static float[] sampleEnhanced(Plan plan, ExecutorService pool, Progress progress) {
+        List<long[]> blocks = new ArrayList<>();
+        int[] bs = new int[3];
+        List<List<Long>> starts = new ArrayList<>();
+        for (int d = 0; d < 3; d++) {
+            long n = plan.dims[d];
+            bs[d] = (int) Math.min(SAMPLE_BLOCK[d], n);
+            long tiles = (n + bs[d] - 1) / bs[d];
+            List<Long> s = new ArrayList<>();
+            if (tiles <= SAMPLE_BLOCKS_PER_AXIS) {
+                for (long i = 0; i < tiles; i++) {
+                    s.add(Math.min(i * bs[d], n - bs[d]));
+                }
+            } else {
+                for (int i = 0; i < SAMPLE_BLOCKS_PER_AXIS; i++) {
+                    s.add((n - bs[d]) * (2L * i + 1) / (2L * SAMPLE_BLOCKS_PER_AXIS));
+                }
+            }
+            starts.add(s);
+        }
+        for (long z : starts.get(2)) {
+            for (long y : starts.get(1)) {
+                for (long x : starts.get(0)) {
+                    blocks.add(new long[] {x, y, z});
+                }
+            }
+        }
+        int per = bs[0] * bs[1] * bs[2];
+        float[] out = new float[Math.multiplyExact(per, blocks.size())];
+        AtomicInteger done = new AtomicInteger();
+        runAll(pool, plan.settings.threads(), blocks.size(), progress, () -> new Work(plan), (w, b) -> {
+            w.sample(blocks.get(b), bs, out, b * per);
+            progress.report(done.incrementAndGet() / (double) blocks.size(), "Estimating the threshold");
+            return null;
+        });
+        return out;
+    }
+
+    private interface Task<W, R> {
+        R run(W worker, int item);
+    }
+
+    /** Runs items 0 … n−1 on {@code threads} workers (each with its own buffers); results in item order. */
+    private static <W, R> List<R> runAll(ExecutorService pool, int threads, int n, Progress progress, java.util.function.Supplier<W> workers,
+            Task<W, R> task) {
+        AtomicInteger next = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        Object[] results = new Object[n];
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < Math.min(threads, n); t++) {
+            futures.add(pool.submit(() -> {
+                W w = workers.get();
+                for (int i = next.getAndIncrement(); i < n && !stop.get(); i = next.getAndIncrement()) {
+                    progress.checkCanceled();
+                    results[i] = task.run(w, i);
+                }
+                return null;
+            }));
+        }
+        try {
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            stop.set(true);
+            Thread.currentThread().interrupt();
+            throw new org.neuroatlas.core.CanceledException();
+        } catch (ExecutionException e) {
+            stop.set(true);
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) {
+                throw re;
+            }
+            if (c instanceof Error er) {
+                throw er;
+            }
+            throw new IllegalStateException(c);
+        }
+        List<R> out = new ArrayList<>(n);
+        for (Object o : results) {
+            @SuppressWarnings("unchecked")
+            R r = (R) o;
+            out.add(r);
+        }
+        return out;
+    }
+
+    /**
+     * Filter scales and halos in voxels, from the settings in µm and the voxel size. Per axis, rounded up: seg = the
+     * segment radius, sep = the merge distance (≥ the separation).
+     * <ul>
+     * <li>voxels assigned to the chunk's cells lie within seg of the core; each climbs uphill within seg of itself,
+     * so climbs stay within 2·seg and read neighbours at 2·seg + 1;</li>
+     * <li>whether a climb's end is an accepted maximum needs the candidates within sep of it (and the lines to them),
+     * and its suppressor's acceptance needs the candidates within sep of that: candidates up to 2·seg + 2·sep, whose
+     * test reads one voxel more;</li>
+     * <li>so the enhanced image must be exact up to 2·seg + 2·sep + 1 around the core, and the input that much plus
+     * the outer DoG kernel radius, and at least the background kernel radius (evaluated at seeds in the core).</li>
+     * </ul>
+     * Beyond these halos nothing is read, so every value that decides a core cell is the whole-volume value.
+     */
+    static final class Plan {
+        final Volume<?> volume;
+        final DetectionSettings settings;
+        final long[] dims;
+        final double[] voxelUm;
+        final Gaussian inner;
+        final Gaussian outer;
+        final Gaussian background;
+        final int[] seg = new int[3];
+        final int[] sep = new int[3];
+        final int[] enhancedHalo = new int[3];
+        final int[] inputHalo = new int[3];
+        final int[] chunk;
+        final int[] chunkGrid = new int[3];
+        final double segmentRadiusUm;
+        final double separationUm;
+        /** Maxima closer than this (µm) are merged if no valley separates them; at least the separation. */
+        final double mergeUm;
+        final double valleyFraction;
+        /** Offsets (dx, dy, dz) within the merge distance, excluding 0; the flag says closer than the separation. */
+        final int[][] separationOffsets;
+
+        Plan(Volume<?> volume, DetectionSettings s) {
+            this.volume = volume;
+            this.settings = s;
+            this.dims = volume.dimensions();
+            this.voxelUm = new double[] {volume.voxelSizeUm().xUm(), volume.voxelSizeUm().yUm(), volume.voxelSizeUm().zUm()};
+            double r = s.cellDiameterUm() / 2;
+            double sigmaIn = r / Math.sqrt(3) / Math.sqrt(DOG_RATIO);
+            inner = new Gaussian(sigmaIn, voxelUm);
+            outer = new Gaussian(sigmaIn * DOG_RATIO, voxelUm);
+            background = new Gaussian(BACKGROUND_SIGMA_RADII * r, voxelUm);
+            segmentRadiusUm = SEGMENT_RADIUS_DIAMETERS * s.cellDiameterUm();
+            separationUm = s.separationUm();
+            mergeUm = Math.max(separationUm, MERGE_DIAMETERS * s.cellDiameterUm());
+            valleyFraction = VALLEY_FRACTION;
+            chunk = s.chunkVoxels();
+            for (int d = 0; d < 3; d++) {
+                seg[d] = (int) Math.ceil(segmentRadiusUm / voxelUm[d]);
+                sep[d] = (int) Math.ceil(mergeUm / voxelUm[d]);
+                enhancedHalo[d] = 2 * seg[d] + 2 * sep[d] + 1;
+                inputHalo[d] = Math.max(enhancedHalo[d] + Math.max(inner.radius[d], outer.radius[d]), background.radius[d]);
+                chunk[d] = (int) Math.min(chunk[d], dims[d]);
+                chunkGrid[d] = (int) ((dims[d] + chunk[d] - 1) / chunk[d]);
+                long box = chunk[d] + 2L * inputHalo[d];
+                if (box > 65536) {
+                    throw InputException.parameter("--cell-diameter-um", s.cellDiameterUm() + " µm is " + Math.round(s.cellDiameterUm() / voxelUm[d])
+                            + " voxels along axis " + "xyz".charAt(d) + ", too large for chunked detection", "Downsample the volume first");
+                }
+            }
+            try {
+                long maxBox = 1;
+                for (int d = 0; d < 3; d++) {
+                    maxBox = Math.multiplyExact(maxBox, Math.min(dims[d], chunk[d] + 2L * inputHalo[d]));
+                }
+                Math.toIntExact(maxBox);
+            } catch (ArithmeticException e) {
+                throw InputException.parameter("--chunk-voxels", Arrays.toString(chunk) + " with a halo of " + Arrays.toString(inputHalo)
+                        + " voxels is more than 2³¹ voxels", "Give smaller chunks, e.g. 128,128,64");
+            }
+            List<int[]> offs = new ArrayList<>();
+            for (int dz = -sep[2]; dz <= sep[2]; dz++) {
+                for (int dy = -sep[1]; dy <= sep[1]; dy++) {
+                    for (int dx = -sep[0]; dx <= sep[0]; dx++) {
+                        double d2 = sq(dx * voxelUm[0]) + sq(dy * voxelUm[1]) + sq(dz * voxelUm[2]);
+                        if ((dx | dy | dz) != 0 && (d2 < separationUm * separationUm || d2 <= mergeUm * mergeUm)) {
+                            offs.add(new int[] {dx, dy, dz, d2 < separationUm * separationUm ? 1 : 0});
+                        }
+                    }
+                }
+            }
+            separationOffsets = offs.toArray(int[][]::new);
+        }
+
+        int chunkCount() {
+            return chunkGrid[0] * chunkGrid[1] * chunkGrid[2];
+        }
+    }
+
+    static double sq(double v) {
+        return v * v;
+    }
+
+    /** One worker's buffers, reused from chunk to chunk. */
+    static final class Work {
+        final Plan plan;
+        float[] input = new float[0];
+        float[] enhanced = new float[0];
+        float[] outerBuf = new float[0];
+        float[] tmp = new float[0];
+        byte[] flags = new byte[0];
+        Object raw;
+        float[] line;
+
+        Work(Plan plan) {
+            this.plan = plan;
+            int maxSide = 0;
+            int maxR = 0;
+            for (int d = 0; d < 3; d++) {
+                maxSide = (int) Math.max(maxSide, Math.min(plan.dims[d], plan.chunk[d] + 2L * plan.inputHalo[d]));
+                maxSide = Math.max(maxSide, CellDetector.SAMPLE_BLOCK[d] + 2 * plan.outer.radius[d]);
+                maxR = Math.max(maxR, Math.max(plan.outer.radius[d], plan.background.radius[d]));
+            }
+            line = new float[maxSide + 2 * maxR + 2];
+        }
+
+        private void ensure(int n) {
+            if (input.length < n) {
+                input = new float[n];
+                enhanced = new float[n];
+                outerBuf = new float[n];
+                tmp = new float[n];
+                flags = new byte[n];
+                raw = plan.volume.pixelType().newArray(n);
+            }
+        }
+
+        /** Reads the box into {@link #input} as floats (NaN as 0, so that maxima are totally ordered). */
+        private void read(Gaussian.Box box) {
+            int n = box.voxels();
+            ensure(n);
+            VolumeBlocks.copy(plan.volume.voxels(), plan.volume.pixelType(), box.origin, box.size, raw);
+            PixelType type = plan.volume.pixelType();
+            switch (type) {
+                case UINT8 -> {
+                    byte[] a = (byte[]) raw;
+                    for (int i = 0; i < n; i++) {
+                        input[i] = a[i] & 0xff;
+                    }
+                }
+                case UINT16 -> {
+                    short[] a = (short[]) raw;
+                    for (int i = 0; i < n; i++) {
+                        input[i] = a[i] & 0xffff;
+                    }
+                }
+                case UINT32 -> {
+                    int[] a = (int[]) raw;
+                    for (int i = 0; i < n; i++) {
+                        input[i] = (float) (a[i] & 0xffffffffL);
+                    }
+                }
+                case FLOAT32 -> {
+                    float[] a = (float[]) raw;
+                    for (int i = 0; i < n; i++) {
+                        float v = a[i];
+                        input[i] = Float.isNaN(v) ? 0f : v;
+                    }
+                }
+            }
+        }
+
+        /** The enhanced image (inner minus outer Gaussian) on the local region [lo, hi) of the box just read. */
+        private void enhance(Gaussian.Box box, int[] lo, int[] hi) {
+            plan.inner.smooth(input, enhanced, tmp, box, lo, hi, line);
+            plan.outer.smooth(input, outerBuf, tmp, box, lo, hi, line);
+            int nx = box.size[0];
+            int ny = box.size[1];
+            for (int z = lo[2]; z < hi[2]; z++) {
+                for (int y = lo[1]; y < hi[1]; y++) {
+                    int o = (z * ny + y) * nx;
+                    for (int x = lo[0]; x < hi[0]; x++) {
+                        enhanced[o + x] -= outerBuf[o + x];
+                    }
+                }
+            }
+        }
+
+        /** Enhanced values of one sample block into out[at …]. */
+        void sample(long[] blockMin, int[] bs, float[] out, int at) {
+            long[] min = new long[3];
+            int[] size = new int[3];
+            int[] lo = new int[3];
+            int[] hi = new int[3];
+            for (int d = 0; d < 3; d++) {
+                int r = plan.outer.radius[d];
+                min[d] = Math.max(0, blockMin[d] - r);
+                long max = Math.min(plan.dims[d], blockMin[d] + bs[d] + r);
+                size[d] = (int) (max - min[d]);
+                lo[d] = (int) (blockMin[d] - min[d]);
+                hi[d] = lo[d] + bs[d];
+            }
+            Gaussian.Box box = new Gaussian.Box(min, size, plan.dims);
+            read(box);
+            enhance(box, lo, hi);
+            int k = at;
+            for (int z = lo[2]; z < hi[2]; z++) {
+                for (int y = lo[1]; y < hi[1]; y++) {
+                    int o = (z * size[1] + y) * size[0];
+                    System.arraycopy(enhanced, o + lo[0], out, k, bs[0]);
+                    k += bs[0];
+                }
+            }
+        }
+
+        /** Detects the cells whose seed lies in chunk {@code c}'s core. */
+        List<DetectedCell> chunk(int c, float threshold) {
+            int[] g = {c % plan.chunkGrid[0], (c / plan.chunkGrid[0]) % plan.chunkGrid[1], c / (plan.chunkGrid[0] * plan.chunkGrid[1])};
+            long[] min = new long[3];
+            int[] size = new int[3];
+            int[] core0 = new int[3];
+            int[] core1 = new int[3];
+            for (int d = 0; d < 3; d++) {
+                long c0 = (long) g[d] * plan.chunk[d];
+                long c1 = Math.min(plan.dims[d], c0 + plan.chunk[d]);
+                min[d] = Math.max(0, c0 - plan.inputHalo[d]);
+                long max = Math.min(plan.dims[d], c1 + plan.inputHalo[d]);
+                size[d] = (int) (max - min[d]);
+                core0[d] = (int) (c0 - min[d]);
+                core1[d] = (int) (c1 - min[d]);
+            }
+            Gaussian.Box box = new Gaussian.Box(min, size, plan.dims);
+            read(box);
+            enhance(box, grow(core0, plan.enhancedHalo, -1, size), grow(core1, plan.enhancedHalo, 1, size));
+            return new Segmenter(this, box, core0, core1, threshold).run();
+        }
+
+        /** core bound grown by halo × sign, clipped to the box (which is clipped to the volume). */
+        static int[] grow(int[] bound, int[] halo, int sign, int[] size) {
+            int[] out = new int[3];
+            for (int d = 0; d < 3; d++) {
+                out[d] = Math.max(0, Math.min(size[d], bound[d] + sign * halo[d]));
+            }
+            return out;
+        }
+
+        static int[] sum(int[] a, int[] b, int fb) {
+            return new int[] {a[0] + fb * b[0], a[1] + fb * b[1], a[2] + fb * b[2]};
+        }
+    }
+
+    /**
+     * Maxima, their acceptance, and the segments of the chunk's own cells, in one box whose enhanced image is valid
+     * around the core (see {@link Plan}).
+     */
+    static final class Segmenter {
+        static final byte CANDIDATE = 1;
+        static final byte ACCEPTED = 2;
+        final Work w;
+        final Plan plan;
+        final Gaussian.Box box;
+        final int[] core0;
+        final int[] core1;
+        final float threshold;
+        final float[] e;
+        final byte[] flags;
+        final int nx;
+        final int ny;
+        final int nz;
+        final int[] neighbours = new int[26 * 3];
+        final Map<Integer, Integer> targets = new HashMap<>();
+
+        Segmenter(Work w, Gaussian.Box box, int[] core0, int[] core1, float threshold) {
+            this.w = w;
+            this.plan = w.plan;
+            this.box = box;
+            this.core0 = core0;
+            this.core1 = core1;
+            this.threshold = threshold;
+            this.e = w.enhanced;
+            this.flags = w.flags;
+            this.nx = box.size[0];
+            this.ny = box.size[1];
+            this.nz = box.size[2];
+            int k = 0;
+            for (int dz = -1; dz <= 1; dz++) {
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        if ((dx | dy | dz) != 0) {
+                            neighbours[k++] = dx;
+                            neighbours[k++] = dy;
+                            neighbours[k++] = dz;
+                        }
+                    }
+                }
+            }
+        }
+
+        /** True if voxel a ranks above b: higher enhanced value, ties to the lower raster index (= global z, y, x order). */
+        boolean above(int a, int b) {
+            float ea = e[a];
+            float eb = e[b];
+            return ea > eb || (ea == eb && a < b);
+        }
+
+        int index(int x, int y, int z) {
+            return (z * ny + y) * nx + x;
+        }
+
+        /** The best-ranked of the 26 neighbours inside the box, or -1 if none. */
+        int bestNeighbour(int x, int y, int z) {
+            int best = -1;
+            for (int k = 0; k < 78; k += 3) {
+                int xx = x + neighbours[k];
+                int yy = y + neighbours[k + 1];
+                int zz = z + neighbours[k + 2];
+                if (xx < 0 || yy < 0 || zz < 0 || xx >= nx || yy >= ny || zz >= nz) {
+                    continue; // only at the volume's edge: elsewhere the halo keeps neighbours inside the box
+                }
+                int n = index(xx, yy, zz);
+                if (best < 0 || above(n, best)) {
+                    best = n;
+                }
+            }
+            return best;
+        }
+
+        List<DetectedCell> run() {
+            int[] two = Work.sum(plan.seg, plan.seg, 1);
+            int[] rc = Work.sum(two, plan.sep, 2);
+            int[] ra = Work.sum(two, plan.sep, 1);
+            int[] c0 = Work.grow(core0, rc, -1, box.size);
+            int[] c1 = Work.grow(core1, rc, 1, box.size);
+            // candidates: strict local maxima (in the total order) above the threshold and above zero
+            for (int z = c0[2]; z < c1[2]; z++) {
+                for (int y = c0[1]; y < c1[1]; y++) {
+                    for (int x = c0[0]; x < c1[0]; x++) {
+                        int i = index(x, y, z);
+                        flags[i] = 0;
+                        if (e[i] > threshold && e[i] > 0) {
+                            int b = bestNeighbour(x, y, z);
+                            if (b < 0 || above(i, b)) {
+                                flags[i] = CANDIDATE;
+                            }
+                        }
+                    }
+                }
+            }
+            int[] a0 = Work.grow(core0, ra, -1, box.size);
+            int[] a1 = Work.grow(core1, ra, 1, box.size);
+            List<Integer> accepted = new ArrayList<>();
+            for (int z = a0[2]; z < a1[2]; z++) {
+                for (int y = a0[1]; y < a1[1]; y++) {
+                    for (int x = a0[0]; x < a1[0]; x++) {
+                        int i = index(x, y, z);
+                        if (flags[i] != 0 && suppressor(x, y, z) < 0) {
+                            accepted.add(i);
+                        }
+                    }
+                }
+            }
+            // marked after the scan: acceptance compares candidates, not accepted ones
+            for (int i : accepted) {
+                flags[i] = ACCEPTED;
+            }
+            // assign voxels near the core to seeds by climbing the enhanced image
+            int[] s0 = Work.grow(core0, plan.seg, -1, box.size);
+            int[] s1 = Work.grow(core1, plan.seg, 1, box.size);
+            double floor = plan.settings.segmentationFraction() * Math.max(threshold, 0f);
+            double frac = plan.settings.segmentationFraction();
+            Map<Integer, Acc> cells = new HashMap<>();
+            double r2 = plan.segmentRadiusUm * plan.segmentRadiusUm;
+            double[] v = plan.voxelUm;
+            for (int z = s0[2]; z < s1[2]; z++) {
+                for (int y = s0[1]; y < s1[1]; y++) {
+                    for (int x = s0[0]; x < s1[0]; x++) {
+                        int p = index(x, y, z);
+                        if (e[p] < floor) { // cannot reach the fraction of any seed, which lies above the threshold
+                            continue;
+                        }
+                        int m = climb(x, y, z, r2);
+                        if (m < 0 || flags[m] == 0) {
+                            continue;
+                        }
+                        int s = target(m);
+                        if (s < 0) {
+                            continue;
+                        }
+                        int sx = s % nx;
+                        int sy = (s / nx) % ny;
+                        int sz = s / (nx * ny);
+                        if (sx < core0[0] || sx >= core1[0] || sy < core0[1] || sy >= core1[1] || sz < core0[2] || sz >= core1[2]) {
+                            continue; // another chunk's cell
+                        }
+                        if (sq((x - sx) * v[0]) + sq((y - sy) * v[1]) + sq((z - sz) * v[2]) > r2 || e[p] < frac * e[s]) {
+                            continue;
+                        }
+                        cells.computeIfAbsent(s, k -> new Acc()).add(x + box.origin[0], y + box.origin[1], z + box.origin[2], e[p], w.input[p]);
+                    }
+                }
+            }
+            List<DetectedCell> out = new ArrayList<>();
+            DetectionSettings st = plan.settings;
+            double voxelUm3 = v[0] * v[1] * v[2];
+            for (Map.Entry<Integer, Acc> en : cells.entrySet()) {
+                int s = en.getKey();
+                Acc a = en.getValue();
+                int sx = s % nx;
+                int sy = (s / nx) % ny;
+                int sz = s / (nx * ny);
+                double volUm3 = a.count * voxelUm3;
+                if (volUm3 < st.minVolumeUm3() || volUm3 > st.maxVolumeUm3()) {
+                    continue;
+                }
+                double bg = plan.background.at(w.input, box, sx, sy, sz);
+                if (a.max - bg < st.minPeakAboveBackground()) {
+                    continue;
+                }
+                out.add(new DetectedCell(sx + box.origin[0], sy + box.origin[1], sz + box.origin[2], a.wx / a.w, a.wy / a.w, a.wz / a.w, a.max,
+                        a.sum / a.count, bg, a.count, e[s]));
+            }
+            return out;
+        }
+
+        /**
+         * The best-ranked candidate that outranks candidate (x, y, z) and is either closer than the separation or
+         * within the merge distance with no valley between them (the enhanced image along the straight line stays
+         * at or above the valley fraction of the lower maximum); -1 if there is none.
+         */
+        int suppressor(int x, int y, int z) {
+            int c = index(x, y, z);
+            int best = -1;
+            for (int[] o : plan.separationOffsets) {
+                int xx = x + o[0];
+                int yy = y + o[1];
+                int zz = z + o[2];
+                if (xx < 0 || yy < 0 || zz < 0 || xx >= nx || yy >= ny || zz >= nz) {
+                    continue;
+                }
+                int n = index(xx, yy, zz);
+                if (flags[n] != 0 && above(n, c) && (best < 0 || above(n, best)) && (o[3] == 1 || noValley(x, y, z, o, e[c]))) {
+                    best = n;
+                }
+            }
+            return best;
+        }
+
+        /** True if the enhanced image on the line from (x, y, z) to (x, y, z) + o stays at or above valley fraction × lower. */
+        boolean noValley(int x, int y, int z, int[] o, float lower) {
+            int steps = 2 * Math.max(Math.abs(o[0]), Math.max(Math.abs(o[1]), Math.abs(o[2])));
+            double limit = plan.valleyFraction * lower;
+            for (int i = 1; i < steps; i++) {
+                // integer rounding of i/steps × offset: the same points whatever the chunk's origin
+                int px = x + Math.floorDiv(2 * i * o[0] + steps, 2 * steps);
+                int py = y + Math.floorDiv(2 * i * o[1] + steps, 2 * steps);
+                int pz = z + Math.floorDiv(2 * i * o[2] + steps, 2 * steps);
+                if (e[index(px, py, pz)] < limit) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The seed a candidate's basin belongs to: itself if accepted, else its suppressor if that is accepted, else -1. */
+        int target(int m) {
+            Integer t = targets.get(m);
+            if (t == null) {
+                if (flags[m] == ACCEPTED) {
+                    t = m;
+                } else {
+                    int o = suppressor(m % nx, (m / nx) % ny, m / (nx * ny));
+                    t = o >= 0 && flags[o] == ACCEPTED ? o : -1;
+                }
+                targets.put(m, t);
+            }
+            return t;
+        }
+
+        /**
+         * Steepest ascent from (x, y, z) to a local maximum; -1 if the path would leave the ball of squared radius r2
+         * (µm²) around the start, which keeps every voxel's fate local.
+         */
+        int climb(int x, int y, int z, double r2) {
+            int q = index(x, y, z);
+            int qx = x;
+            int qy = y;
+            int qz = z;
+            double[] v = plan.voxelUm;
+            while (true) {
+                int b = bestNeighbour(qx, qy, qz);
+                if (b < 0 || !above(b, q)) {
+                    return q;
+                }
+                int bx = b % nx;
+                int by = (b / nx) % ny;
+                int bz = b / (nx * ny);
+                if (sq((bx - x) * v[0]) + sq((by - y) * v[1]) + sq((bz - z) * v[2]) > r2) {
+                    return -1;
+                }
+                q = b;
+                qx = bx;
+                qy = by;
+                qz = bz;
+            }
+        }
+    }
+
+    /** Sums over one cell's voxels, added in raster order (the same order in every chunking). */
+    static final class Acc {
+        long count;
+        double w;
+        double wx;
+        double wy;
+        double wz;
+        double sum;
+        double max = Double.NEGATIVE_INFINITY;
+
+        void add(long x, long y, long z, float weight, float intensity) {
+            count++;
+            w += weight;
+            wx += weight * (double) x;
+            wy += weight * (double) y;
+            wz += weight * (double) z;
+            sum += intensity;
+            max = Math.max(max, intensity);
+        }
+    }
+
+}

@@ -1,0 +1,51 @@
+/**
+ * Cell body detection: 3D blob detection in a light-sheet volume, chunked, multi-threaded, and exact (the cell
+ * table is byte-identical for any chunk size and thread count).
+ * <p>
+ * Entry point {@link org.neuroatlas.core.detect.CellDetector#detect}; settings in
+ * {@link org.neuroatlas.core.detect.DetectionSettings}; output {@link org.neuroatlas.core.detect.CellTable#SCHEMA}.
+ *
+ * <h2>Method</h2>
+ * All lengths follow from the cell diameter d (µm, default 15; r = d/2) and are converted to voxels per axis with
+ * the voxel size, so anisotropic voxels get anisotropic kernels with the same physical σ. Gaussian kernels are
+ * separable, truncated at 4σ and normalised to sum 1; at the volume's true edges the image is mirrored about the
+ * edge voxel (…, 2, 1, 0, 1, 2, …); nowhere else is there any border rule.
+ * <ol>
+ * <li><b>Background</b>: B = input smoothed with σ_bg = 2.5 r (18.75 µm for d = 15). It is reported per cell
+ * ({@code background}) and used by the peak-above-background filter. It is not subtracted before step 2: the
+ * band-pass's kernel sums to zero, so it removes B (and any background smooth at that scale) by itself.</li>
+ * <li><b>Enhancement</b>: a difference of Gaussians, E = G(σ_in) − G(σ_out) of the input, with
+ * σ_in = r/√3/√1.6 (the scale at which the Laplacian of Gaussian responds most to a ball of radius r, split
+ * around it; 3.4 µm for d = 15) and σ_out = 1.6 σ_in (5.5 µm). A soma gives a positive peak, the space between
+ * touching somata a dip.</li>
+ * <li><b>Threshold</b>: automatic, t = median + k × 1.4826 × MAD of E (k default 8), over a fixed subsample of
+ * the whole volume: up to 4 × 4 × 4 blocks of 64 × 64 × 16 voxels on a grid that depends only on the volume's
+ * size (every voxel if the volume is small); E there is computed exactly as in the chunks. Or an absolute t in E's
+ * units (the input's intensity units).</li>
+ * <li><b>Maxima</b>: candidates are voxels with E &gt; t, E &gt; 0, ranked above all 26 neighbours in the total
+ * order "higher E, ties to the lower (z, y, x) index". A candidate is suppressed by a higher one closer than the
+ * separation s (default d/2 = 7.5 µm), or within the merge distance 0.75 d (11.25 µm) if E along the straight
+ * line between them never drops below 0.7 × the lower one's value (no valley: one cell with two maxima).
+ * Suppression is pairwise, not greedy, so it is decided locally: a candidate is accepted iff nothing suppresses
+ * it.</li>
+ * <li><b>Segmentation</b>: every voxel climbs E by steepest ascent (26-neighbourhood, the same total order) to a
+ * local maximum, abandoning the climb if it would leave a ball of one cell diameter around the start. The maximum
+ * maps to its seed: itself if accepted, else its best suppressor if that is accepted. The voxel belongs to that
+ * seed's cell if it lies within one cell diameter of the seed and E there is at least the segmentation fraction
+ * (default 0.3) of E at the seed. Touching cells are split along the valley of E between them (a watershed by
+ * steepest ascent).</li>
+ * <li><b>Measurements and filters</b>: centre = E-weighted centroid of the cell's voxels; peak and mean input
+ * intensity over them; background B at the seed; volume in voxels; score = E at the seed. Cells outside the
+ * volume range (µm³) or whose peak is less than the given amount above the background are dropped.</li>
+ * </ol>
+ *
+ * <h2>Chunks and exactness</h2>
+ * The volume is cut into chunks (default 128 × 128 × 64 voxels); each is read with a halo wide enough that every
+ * value deciding a cell seeded in the chunk's core is computed from the same inputs, in the same order, as in a
+ * whole-volume computation (see {@code CellDetector.Plan}): floating-point sums of the filters always run over the
+ * taps −r … +r in the x, y, z pass order. A cell belongs to the chunk whose core holds its seed voxel; its voxels
+ * are visited in global raster order, so its sums are the same in every chunking. The threshold is global.
+ * Chunks run on {@code threads} workers; the table is sorted by seed z, y, x. Memory is about 17 bytes per voxel
+ * of chunk + halo per thread, plus the threshold sample (4 bytes × up to 4.2 M voxels).
+ */
+package org.neuroatlas.core.detect;

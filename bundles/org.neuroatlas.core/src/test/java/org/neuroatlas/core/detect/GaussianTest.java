@@ -1,0 +1,112 @@
+package org.neuroatlas.core.detect;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+class GaussianTest {
+
+    static final long[] DIMS = {23, 17, 11};
+    static final double[] VOXEL = {2, 3, 5};
+
+    static float[] randomVolume(long seed) {
+        Random r = new Random(seed);
+        float[] v = new float[(int) (DIMS[0] * DIMS[1] * DIMS[2])];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = 100 + 50 * r.nextFloat();
+        }
+        return v;
+    }
+
+    static int idx(long x, long y, long z) {
+        return (int) ((z * DIMS[1] + y) * DIMS[0] + x);
+    }
+
+    /** Direct (non-separable) convolution with the product kernel, mirrored at the edges, in double. */
+    static double direct(float[] v, Gaussian g, int x, int y, int z) {
+        double sum = 0;
+        for (int kz = -g.radius[2]; kz <= g.radius[2]; kz++) {
+            for (int ky = -g.radius[1]; ky <= g.radius[1]; ky++) {
+                for (int kx = -g.radius[0]; kx <= g.radius[0]; kx++) {
+                    double w = (double) g.weights[0][kx + g.radius[0]] * g.weights[1][ky + g.radius[1]] * g.weights[2][kz + g.radius[2]];
+                    sum += w * v[idx(Gaussian.mirror(x + kx, DIMS[0]), Gaussian.mirror(y + ky, DIMS[1]), Gaussian.mirror(z + kz, DIMS[2]))];
+                }
+            }
+        }
+        return sum;
+    }
+
+    @Test
+    void separableFilterEqualsDirectConvolution() {
+        float[] v = randomVolume(1);
+        // σ 4 µm: radius 8, 6, 4 voxels, so the kernel crosses every edge and is reflected more than once along z
+        Gaussian g = new Gaussian(4, VOXEL);
+        assertArrayEquals(new int[] {8, 6, 4}, g.radius);
+        Gaussian.Box whole = new Gaussian.Box(new long[3], new int[] {23, 17, 11}, DIMS);
+        float[] out = new float[v.length];
+        float[] tmp = new float[v.length];
+        g.smooth(v, out, tmp, whole, new int[3], new int[] {23, 17, 11}, new float[100]);
+        double maxErr = 0;
+        for (int z = 0; z < DIMS[2]; z++) {
+            for (int y = 0; y < DIMS[1]; y++) {
+                for (int x = 0; x < DIMS[0]; x++) {
+                    maxErr = Math.max(maxErr, Math.abs(out[idx(x, y, z)] - direct(v, g, x, y, z)));
+                    assertEquals(out[idx(x, y, z)], g.at(v, whole, x, y, z), 0.0, "single-voxel evaluation is the same arithmetic");
+                }
+            }
+        }
+        assertTrue(maxErr < 1e-3, "max error " + maxErr); // float sums of values ~125
+        float s = 0;
+        for (float w : g.weights[0]) {
+            s += w;
+        }
+        assertEquals(1, s, 1e-6);
+    }
+
+    @Test
+    void aBoxGivesTheWholeVolumesValuesBitForBit() {
+        float[] v = randomVolume(2);
+        Gaussian g = new Gaussian(3, VOXEL);
+        Gaussian.Box whole = new Gaussian.Box(new long[3], new int[] {23, 17, 11}, DIMS);
+        float[] ref = new float[v.length];
+        g.smooth(v, ref, new float[v.length], whole, new int[3], new int[] {23, 17, 11}, new float[100]);
+        // a box touching the x = 0 and z = end edges, interior elsewhere
+        long[] o = {0, 3, 4};
+        int[] size = {15, 12, 7};
+        Gaussian.Box box = new Gaussian.Box(o, size, DIMS);
+        float[] in = new float[15 * 12 * 7];
+        for (int z = 0; z < 7; z++) {
+            for (int y = 0; y < 12; y++) {
+                for (int x = 0; x < 15; x++) {
+                    in[(z * 12 + y) * 15 + x] = v[idx(x + o[0], y + o[1], z + o[2])];
+                }
+            }
+        }
+        int[] lo = {0, g.radius[1], g.radius[2]};
+        int[] hi = {15 - g.radius[0], 12 - g.radius[1], 7};
+        float[] out = new float[in.length];
+        g.smooth(in, out, new float[in.length], box, lo, hi, new float[100]);
+        for (int z = lo[2]; z < hi[2]; z++) {
+            for (int y = lo[1]; y < hi[1]; y++) {
+                for (int x = lo[0]; x < hi[0]; x++) {
+                    assertEquals(Float.floatToIntBits(ref[idx(x + o[0], y + o[1], z + o[2])]), Float.floatToIntBits(out[(z * 12 + y) * 15 + x]),
+                            "voxel " + x + "," + y + "," + z);
+                }
+            }
+        }
+    }
+
+    @Test
+    void mirrorReflectsAboutTheEdgeVoxels() {
+        assertEquals(2, Gaussian.mirror(-2, 5));
+        assertEquals(3, Gaussian.mirror(5, 5));
+        assertEquals(0, Gaussian.mirror(8, 5));
+        assertEquals(1, Gaussian.mirror(9, 5));
+        assertEquals(0, Gaussian.mirror(-7, 1));
+        assertEquals(1, Gaussian.mirror(-3, 2));
+    }
+}
