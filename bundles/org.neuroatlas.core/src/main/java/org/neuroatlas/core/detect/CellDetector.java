@@ -28,7 +28,7 @@ import org.neuroatlas.core.volume.VolumeBlocks;
 public final class CellDetector {
 
     /** Sample blocks for the automatic threshold: at most 4 × 4 × 4 blocks of this size. */
-    static final int[] SAMPLE_BLOCK = {64, 64, 16};
+    static final int[] SAMPLE_BLOCK = {32, 32, 16};
     static final int SAMPLE_BLOCKS_PER_AXIS = 4;
     /** A cell's segment reaches at most this many cell diameters from its seed. */
     static final double SEGMENT_RADIUS_DIAMETERS = 1.0;
@@ -63,18 +63,10 @@ public final class CellDetector {
             return t;
         });
         try {
+            NoiseEstimate noise = NoiseEstimate.of(sampleEnhanced(plan, pool, progress.slice(0, 0.1)));
+            double median = noise.median();
+            double mad = noise.mad();
             double threshold;
-            double median;
-            double mad;
-            float[] samples = sampleEnhanced(plan, pool, progress.slice(0, 0.1));
-            Arrays.sort(samples);
-            median = median(samples);
-            float[] dev = new float[samples.length];
-            for (int i = 0; i < samples.length; i++) {
-                dev[i] = (float) Math.abs(samples[i] - median);
-            }
-            Arrays.sort(dev);
-            mad = median(dev);
             if (settings.threshold().auto()) {
                 threshold = median + settings.threshold().value() * 1.4826 * mad;
                 if (mad == 0) {
@@ -100,14 +92,6 @@ public final class CellDetector {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static double median(float[] sorted) {
-        int n = sorted.length;
-        if (n == 0) {
-            return 0;
-        }
-        return n % 2 == 1 ? sorted[n / 2] : 0.5 * ((double) sorted[n / 2 - 1] + sorted[n / 2]);
     }
 
     /** The enhanced image on a fixed grid of sample blocks, which depends only on the volume's size, never on chunking. */
@@ -217,9 +201,8 @@ public final class CellDetector {
         final DetectionSettings settings;
         final long[] dims;
         final double[] voxelUm;
-        final Gaussian inner;
-        final Gaussian outer;
-        final Gaussian background;
+        final DifferenceOfGaussians dog;
+        final LocalBackground background;
         final int[] seg = new int[3];
         final int[] sep = new int[3];
         final int[] enhancedHalo = new int[3];
@@ -241,9 +224,8 @@ public final class CellDetector {
             this.voxelUm = new double[] {volume.voxelSizeUm().xUm(), volume.voxelSizeUm().yUm(), volume.voxelSizeUm().zUm()};
             double r = s.cellDiameterUm() / 2;
             double sigmaIn = r / Math.sqrt(3) / Math.sqrt(DOG_RATIO);
-            inner = new Gaussian(sigmaIn, voxelUm);
-            outer = new Gaussian(sigmaIn * DOG_RATIO, voxelUm);
-            background = new Gaussian(BACKGROUND_SIGMA_RADII * r, voxelUm);
+            dog = new DifferenceOfGaussians(sigmaIn, sigmaIn * DOG_RATIO, voxelUm);
+            background = new LocalBackground(BACKGROUND_SIGMA_RADII * r, voxelUm);
             segmentRadiusUm = SEGMENT_RADIUS_DIAMETERS * s.cellDiameterUm();
             separationUm = s.separationUm();
             mergeUm = Math.max(separationUm, MERGE_DIAMETERS * s.cellDiameterUm());
@@ -253,7 +235,7 @@ public final class CellDetector {
                 seg[d] = (int) Math.ceil(segmentRadiusUm / voxelUm[d]);
                 sep[d] = (int) Math.ceil(mergeUm / voxelUm[d]);
                 enhancedHalo[d] = 2 * seg[d] + 2 * sep[d] + 1;
-                inputHalo[d] = Math.max(enhancedHalo[d] + Math.max(inner.radius[d], outer.radius[d]), background.radius[d]);
+                inputHalo[d] = Math.max(enhancedHalo[d] + dog.radius[d], background.radius[d]);
                 chunk[d] = (int) Math.min(chunk[d], dims[d]);
                 chunkGrid[d] = (int) ((dims[d] + chunk[d] - 1) / chunk[d]);
                 long box = chunk[d] + 2L * inputHalo[d];
@@ -300,30 +282,25 @@ public final class CellDetector {
         final Plan plan;
         float[] input = new float[0];
         float[] enhanced = new float[0];
-        float[] outerBuf = new float[0];
-        float[] tmp = new float[0];
         byte[] flags = new byte[0];
         Object raw;
-        float[] line;
+        final DifferenceOfGaussians.Scratch scratch;
 
         Work(Plan plan) {
             this.plan = plan;
-            int maxSide = 0;
-            int maxR = 0;
+            int[] maxSide = new int[3];
             for (int d = 0; d < 3; d++) {
-                maxSide = (int) Math.max(maxSide, Math.min(plan.dims[d], plan.chunk[d] + 2L * plan.inputHalo[d]));
-                maxSide = Math.max(maxSide, CellDetector.SAMPLE_BLOCK[d] + 2 * plan.outer.radius[d]);
-                maxR = Math.max(maxR, Math.max(plan.outer.radius[d], plan.background.radius[d]));
+                maxSide[d] = (int) Math.max(Math.min(plan.dims[d], plan.chunk[d] + 2L * plan.inputHalo[d]),
+                        Math.min(plan.dims[d], CellDetector.SAMPLE_BLOCK[d] + 2L * plan.dog.radius[d]));
             }
-            line = new float[maxSide + 2 * maxR + 2];
+            int maxRadius = Math.max(plan.dog.radius[0], Math.max(plan.dog.radius[1], plan.dog.radius[2]));
+            scratch = new DifferenceOfGaussians.Scratch(maxSide[0], maxSide[1], maxSide[1] * maxSide[2], maxRadius);
         }
 
         private void ensure(int n) {
             if (input.length < n) {
                 input = new float[n];
                 enhanced = new float[n];
-                outerBuf = new float[n];
-                tmp = new float[n];
                 flags = new byte[n];
                 raw = plan.volume.pixelType().newArray(n);
             }
@@ -366,18 +343,7 @@ public final class CellDetector {
 
         /** The enhanced image (inner minus outer Gaussian) on the local region [lo, hi) of the box just read. */
         private void enhance(Gaussian.Box box, int[] lo, int[] hi) {
-            plan.inner.smooth(input, enhanced, tmp, box, lo, hi, line);
-            plan.outer.smooth(input, outerBuf, tmp, box, lo, hi, line);
-            int nx = box.size[0];
-            int ny = box.size[1];
-            for (int z = lo[2]; z < hi[2]; z++) {
-                for (int y = lo[1]; y < hi[1]; y++) {
-                    int o = (z * ny + y) * nx;
-                    for (int x = lo[0]; x < hi[0]; x++) {
-                        enhanced[o + x] -= outerBuf[o + x];
-                    }
-                }
-            }
+            plan.dog.apply(input, enhanced, box, lo, hi, scratch);
         }
 
         /** Enhanced values of one sample block into out[at …]. */
@@ -387,7 +353,7 @@ public final class CellDetector {
             int[] lo = new int[3];
             int[] hi = new int[3];
             for (int d = 0; d < 3; d++) {
-                int r = plan.outer.radius[d];
+                int r = plan.dog.radius[d];
                 min[d] = Math.max(0, blockMin[d] - r);
                 long max = Math.min(plan.dims[d], blockMin[d] + bs[d] + r);
                 size[d] = (int) (max - min[d]);
@@ -462,6 +428,8 @@ public final class CellDetector {
         final int ny;
         final int nz;
         final int[] neighbours = new int[26 * 3];
+        /** The same 26 neighbours as index offsets, in the same order. */
+        final int[] neighbourOffsets = new int[26];
         final Map<Integer, Integer> targets = new HashMap<>();
 
         Segmenter(Work w, Gaussian.Box box, int[] core0, int[] core1, float threshold) {
@@ -481,6 +449,7 @@ public final class CellDetector {
                 for (int dy = -1; dy <= 1; dy++) {
                     for (int dx = -1; dx <= 1; dx++) {
                         if ((dx | dy | dz) != 0) {
+                            neighbourOffsets[k / 3] = (dz * ny + dy) * nx + dx;
                             neighbours[k++] = dx;
                             neighbours[k++] = dy;
                             neighbours[k++] = dz;
@@ -503,6 +472,17 @@ public final class CellDetector {
 
         /** The best-ranked of the 26 neighbours inside the box, or -1 if none. */
         int bestNeighbour(int x, int y, int z) {
+            int i = index(x, y, z);
+            if (x > 0 && y > 0 && z > 0 && x < nx - 1 && y < ny - 1 && z < nz - 1) {
+                int best = i + neighbourOffsets[0];
+                for (int k = 1; k < 26; k++) {
+                    int n = i + neighbourOffsets[k];
+                    if (above(n, best)) {
+                        best = n;
+                    }
+                }
+                return best;
+            }
             int best = -1;
             for (int k = 0; k < 78; k += 3) {
                 int xx = x + neighbours[k];
@@ -519,6 +499,21 @@ public final class CellDetector {
             return best;
         }
 
+        /** True if voxel (x, y, z) ranks above all its neighbours in the box; stops at the first that outranks it. */
+        boolean isMaximum(int x, int y, int z) {
+            int i = index(x, y, z);
+            if (x > 0 && y > 0 && z > 0 && x < nx - 1 && y < ny - 1 && z < nz - 1) {
+                for (int k = 0; k < 26; k++) {
+                    if (above(i + neighbourOffsets[k], i)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            int b = bestNeighbour(x, y, z);
+            return b < 0 || above(i, b);
+        }
+
         List<DetectedCell> run() {
             int[] two = Work.sum(plan.seg, plan.seg, 1);
             int[] rc = Work.sum(two, plan.sep, 2);
@@ -526,16 +521,14 @@ public final class CellDetector {
             int[] c0 = Work.grow(core0, rc, -1, box.size);
             int[] c1 = Work.grow(core1, rc, 1, box.size);
             // candidates: strict local maxima (in the total order) above the threshold and above zero
+            float positive = Math.max(threshold, 0f);
             for (int z = c0[2]; z < c1[2]; z++) {
                 for (int y = c0[1]; y < c1[1]; y++) {
+                    int row = index(0, y, z);
+                    Arrays.fill(flags, row + c0[0], row + c1[0], (byte) 0);
                     for (int x = c0[0]; x < c1[0]; x++) {
-                        int i = index(x, y, z);
-                        flags[i] = 0;
-                        if (e[i] > threshold && e[i] > 0) {
-                            int b = bestNeighbour(x, y, z);
-                            if (b < 0 || above(i, b)) {
-                                flags[i] = CANDIDATE;
-                            }
+                        if (e[row + x] > positive && isMaximum(x, y, z)) {
+                            flags[row + x] = CANDIDATE;
                         }
                     }
                 }
@@ -545,10 +538,10 @@ public final class CellDetector {
             List<Integer> accepted = new ArrayList<>();
             for (int z = a0[2]; z < a1[2]; z++) {
                 for (int y = a0[1]; y < a1[1]; y++) {
+                    int row = index(0, y, z);
                     for (int x = a0[0]; x < a1[0]; x++) {
-                        int i = index(x, y, z);
-                        if (flags[i] != 0 && suppressor(x, y, z) < 0) {
-                            accepted.add(i);
+                        if (flags[row + x] != 0 && suppressor(x, y, z) < 0) {
+                            accepted.add(row + x);
                         }
                     }
                 }
@@ -567,8 +560,9 @@ public final class CellDetector {
             double[] v = plan.voxelUm;
             for (int z = s0[2]; z < s1[2]; z++) {
                 for (int y = s0[1]; y < s1[1]; y++) {
+                    int row = index(0, y, z);
                     for (int x = s0[0]; x < s1[0]; x++) {
-                        int p = index(x, y, z);
+                        int p = row + x;
                         if (e[p] < floor) { // cannot reach the fraction of any seed, which lies above the threshold
                             continue;
                         }
