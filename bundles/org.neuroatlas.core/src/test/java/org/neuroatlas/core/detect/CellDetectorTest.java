@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroatlas.core.Progress;
 import org.neuroatlas.core.SharedData;
-import org.neuroatlas.core.io.CsvTable;
+import org.neuroatlas.core.detect.score.CellMatching;
+import org.neuroatlas.core.detect.score.CellPositions;
+import org.neuroatlas.core.detect.score.Score;
 import org.neuroatlas.core.simulate.CohortSimulator;
 import org.neuroatlas.core.simulate.Scenario;
 import org.neuroatlas.core.simulate.SimulationSettings;
@@ -28,78 +30,100 @@ import org.neuroatlas.core.volume.Volumes;
 import org.neuroatlas.core.volume.VoxelSize;
 
 /**
- * Accuracy: detection with default settings on a simulated crop around the demo atlas's right SNc / VTA (5 µm
- * voxels, fibres on; about 9,000 cells, many touching), scored against the true cells; and a look at a real
- * cellfinder test crop. Figures are printed, not timed.
+ * Accuracy: detection with default settings on two simulated crops of the demo atlas (5 µm voxels, fibres on,
+ * saline brain), scored one-to-one against the true cells: the VTA and its surroundings (about 14,000 cells in
+ * 2.9 mm³) and a box around the right SNc / VTA twice as dense (about 9,300 cells in 1.1 mm³, many touching);
+ * and a look at a real cellfinder test crop. Figures are printed, not timed.
  */
 class CellDetectorTest {
 
-    static final String CROP = "box:8000,4400,4300,8700,5100,5000";
+    /** Atlas µm box around the right SNc / VTA: about 8,500 cells per mm³. */
+    static final String DENSE_BOX = "box:8000,4400,4300,8700,5100,5000";
 
     @TempDir
     static Path dir;
-    static Path brain;
+    static Path vta;
+    static Path dense;
 
     @BeforeAll
     static void simulate() throws IOException {
+        vta = simulate(1, "VTA", "vta");
+        dense = simulate(7, DENSE_BOX, "dense");
+    }
+
+    static Path simulate(long seed, String crop, String name) throws IOException {
         SimulationSettings s = new SimulationSettings("demo", OptionalDouble.empty(), "ketamine", 1, new VoxelSize(5, 5, 5),
-                Orientation.parse("psl", "o"), 7, CROP, 1, true, 2);
-        CohortSimulator.Cohort c = CohortSimulator.run(s, Scenario.load("ketamine").controlOnly(), dir.resolve("cohort"), Progress.NONE);
-        brain = c.folder().resolve(c.brains().get(0).sampleId());
+                Orientation.parse("psl", "o"), seed, crop, 1, true, 2);
+        CohortSimulator.Cohort c = CohortSimulator.run(s, Scenario.load("ketamine").controlOnly(), dir.resolve(name), Progress.NONE);
+        return c.folder().resolve(c.brains().get(0).sampleId());
     }
 
-    static List<double[]> truth(Path brain) {
-        CsvTable t = CsvTable.read(brain.resolve("cells.csv"));
-        List<double[]> out = new ArrayList<>();
-        for (int r = 0; r < t.size(); r++) {
-            out.add(new double[] {Double.parseDouble(t.get(r, "x_um")), Double.parseDouble(t.get(r, "y_um")), Double.parseDouble(t.get(r, "z_um"))});
-        }
-        return out;
-    }
-
-    static List<double[]> positions(Detection d, VoxelSize v) {
-        List<double[]> out = new ArrayList<>();
-        for (Object[] row : CellTable.rows(d, v)) {
-            out.add(new double[] {(Double) row[0], (Double) row[1], (Double) row[2]});
-        }
-        return out;
-    }
-
-    /** Points at least {@code margin} µm inside the volume. */
-    static List<double[]> interior(List<double[]> points, Volume<?> v, double margin) {
-        return points.stream().filter(p -> {
-            for (int d = 0; d < 3; d++) {
-                if (p[d] < margin || p[d] > (v.dimensions()[d] - 1) * v.voxelSizeUm().um(d) - margin) {
-                    return false;
-                }
+    static CellPositions positions(Detection d, VoxelSize v) {
+        List<Object[]> rows = CellTable.rows(d, v);
+        int n = rows.size();
+        double[][] xyz = new double[3][n];
+        for (int i = 0; i < n; i++) {
+            Object[] row = rows.get(i);
+            for (int a = 0; a < 3; a++) {
+                xyz[a][i] = (Double) row[a];
             }
-            return true;
-        }).toList();
+        }
+        return CellPositions.of(xyz[0], xyz[1], xyz[2]);
+    }
+
+    static Score score(CellPositions found, CellPositions truth, double radiusUm) {
+        return CellMatching.match(found, truth, CellMatching.Tolerance.isotropic(radiusUm)).score();
+    }
+
+    /**
+     * Detects with defaults and scores against the brain's cells.csv within half a cell diameter, both tables cut to
+     * the image shrunk by one cell radius: the truth lists only cells centred in the image, the image also shows
+     * the cells centred just outside (measured: they are more than half the false positives of a whole crop).
+     */
+    static Score detectAndScore(Path brain, String label) {
+        try (Volume<?> signal = Volumes.open(brain.resolve("signal"), ReadOptions.defaults())) {
+            Detection d = CellDetector.detect(signal, DetectionSettings.defaults().withThreads(2), Progress.NONE);
+            double r = 0.5 * DetectionSettings.DEFAULT_CELL_DIAMETER_UM;
+            CellPositions found = positions(d, signal.voxelSizeUm());
+            CellPositions truth = CellPositions.read(brain.resolve("cells.csv"));
+            double[] min = {r, r, r};
+            double[] max = new double[3];
+            for (int a = 0; a < 3; a++) {
+                max[a] = (signal.dimensions()[a] - 1) * signal.voxelSizeUm().um(a) - r;
+            }
+            Score whole = score(found, truth, r);
+            Score inner = score(found.inside(min, max), truth.inside(min, max), r);
+            System.out.printf("%s %s: threshold %.2f; %.1f Mvoxel/s (2 threads)%n  whole image: %s%n  %.1f µm inside: %s%n", label, signal, d.threshold(),
+                    d.megavoxelsPerSecond(), whole, r, inner);
+            DetectedCell c = d.cells().get(d.cells().size() / 2);
+            assertTrue(c.peak() >= c.mean() && c.mean() > c.background() && c.volumeVox() >= 1 && c.score() > d.threshold(), c.toString());
+            return inner;
+        }
     }
 
     @Test
     void findsTheSimulatedCellsWithTheAutomaticThreshold() {
-        try (Volume<?> signal = Volumes.open(brain.resolve("signal"), ReadOptions.defaults())) {
-            List<double[]> truth = truth(brain);
-            Detection d = CellDetector.detect(signal, DetectionSettings.defaults().withThreads(2), Progress.NONE);
-            List<double[]> found = positions(d, signal.voxelSizeUm());
-            double radius = 0.5 * DetectionSettings.DEFAULT_CELL_DIAMETER_UM;
-            CellMatching all = CellMatching.match(truth, found, radius);
-            // Cells cut by the crop's faces: truth lists only those centred inside, the image shows the others too.
-            CellMatching inner = CellMatching.match(interior(truth, signal, 10), interior(found, signal, 10), radius);
-            System.out.printf("simulated crop %s: threshold %.2f; whole crop: %s%n  more than 10 µm inside: %s%n  %.1f Mvoxel/s (2 threads)%n",
-                    signal, d.threshold(), all, inner, d.megavoxelsPerSecond());
-            assertTrue(all.f1() >= 0.90, all.toString());
-            assertTrue(all.precision() >= 0.95, all.toString());
-            assertTrue(all.meanDistanceUm < 2, all.toString());
-            DetectedCell c = d.cells().get(d.cells().size() / 2);
-            assertTrue(c.peak() >= c.mean() && c.mean() > c.background() && c.volumeVox() >= 1 && c.score() > d.threshold(), c.toString());
-        }
+        Score s = detectAndScore(vta, "VTA crop");
+        assertTrue(s.f1() >= 0.95, s.toString());
+        assertTrue(s.meanErrorUm() < 1.5, s.toString());
+    }
+
+    /**
+     * Where cells crowd, the dimmer of two touching cells (centres 11–17 µm apart, 2–3 voxels) often has no maximum
+     * of its own in the band-pass image: recall drops to about 0.89 (F1 0.94) while precision stays above 0.99. The
+     * floor documents that known weakness.
+     */
+    @Test
+    void crowdedCellsCostRecallNotPrecision() {
+        Score s = detectAndScore(dense, "dense SNc/VTA box");
+        assertTrue(s.f1() >= 0.90, s.toString());
+        assertTrue(s.precision() >= 0.95, s.toString());
+        assertTrue(s.meanErrorUm() < 2, s.toString());
     }
 
     @Test
     void aHigherThresholdFindsASubset() {
-        try (Volume<?> signal = Volumes.open(brain.resolve("signal"), ReadOptions.defaults())) {
+        try (Volume<?> signal = Volumes.open(dense.resolve("signal"), ReadOptions.defaults())) {
             DetectionSettings s = DetectionSettings.defaults().withThreads(2).withVolumeRangeUm3(500, 20000);
             Detection low = CellDetector.detect(signal, s, Progress.NONE);
             Detection high = CellDetector.detect(signal, s.withThreshold(Threshold.absolute(4 * low.threshold())), Progress.NONE);
@@ -122,16 +146,18 @@ class CellDetectorTest {
             reference.add(new double[] {Integer.parseInt(m.group(1)) * 2.0, Integer.parseInt(m.group(2)) * 2.0, Integer.parseInt(m.group(3)) * 5.0});
         }
         assertEquals(56, reference.size());
+        CellPositions ref = CellPositions.of(reference.stream().mapToDouble(p -> p[0]).toArray(), reference.stream().mapToDouble(p -> p[1]).toArray(),
+                reference.stream().mapToDouble(p -> p[2]).toArray());
         try (Volume<?> v = Volumes.open(crop.resolve("crop_planes/ch0"), ReadOptions.defaults().withVoxelSize(new VoxelSize(2, 2, 5)))) {
             // The reference marks a subset of the cells (classifier training points), so only recall means anything.
             int found12 = 0;
             for (double diameter : new double[] {DetectionSettings.DEFAULT_CELL_DIAMETER_UM, 12}) {
                 Detection d = CellDetector.detect(v, DetectionSettings.defaults().withCellDiameterUm(diameter).withThreads(2), Progress.NONE);
-                List<double[]> found = positions(d, v.voxelSizeUm());
-                int within5 = CellMatching.match(reference, found, 5).matched;
+                CellPositions found = positions(d, v.voxelSizeUm());
+                int within5 = score(found, ref, 5).truePositives();
                 System.out.printf("cellfinder crop %s, cell diameter %s µm: %d cells detected (threshold %.1f); reference cells found within 5 µm: "
                         + "%d of 56 (within 10 µm: %d); %.1f Mvoxel/s%n", v, diameter, d.cells().size(), d.threshold(), within5,
-                        CellMatching.match(reference, found, 10).matched, d.megavoxelsPerSecond());
+                        score(found, ref, 10).truePositives(), d.megavoxelsPerSecond());
                 found12 = within5;
             }
             assertTrue(found12 >= 40, found12 + " of 56 reference cells within 5 µm at 12 µm cell diameter");

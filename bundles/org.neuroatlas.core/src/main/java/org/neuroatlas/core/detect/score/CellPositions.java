@@ -113,6 +113,30 @@ public final class CellPositions {
         return v;
     }
 
+    /**
+     * The cells inside the box [min, max] (µm per axis, inclusive). Scoring a crop of a larger image should use
+     * the same box, shrunk by about a cell radius, for both tables: a detection just inside a face may be a cell
+     * centred just outside, which the truth of the crop does not list.
+     */
+    public CellPositions inside(double[] minUm, double[] maxUm) {
+        int n = 0;
+        int[] keep = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] >= minUm[0] && x[i] <= maxUm[0] && y[i] >= minUm[1] && y[i] <= maxUm[1] && z[i] >= minUm[2] && z[i] <= maxUm[2]) {
+                keep[n++] = i;
+            }
+        }
+        double[] kx = new double[n];
+        double[] ky = new double[n];
+        double[] kz = new double[n];
+        for (int k = 0; k < n; k++) {
+            kx[k] = x[keep[k]];
+            ky[k] = y[keep[k]];
+            kz[k] = z[keep[k]];
+        }
+        return new CellPositions(kx, ky, kz);
+    }
+
     /** Number of cells. */
     public int size() {
         return x.length;

@@ -38,6 +38,18 @@ class CellPositionsTest {
     }
 
     @Test
+    void insideKeepsTheCellsInTheBoxInOrder() {
+        CellPositions p = CellPositions.of(new double[] {0, 0, 0}, new double[] {10, 5, 5}, new double[] {9.9, 5, 5}, new double[] {5, 5, 10.1},
+                new double[] {2, 3, 4});
+        CellPositions in = p.inside(new double[] {0, 0, 0}, new double[] {10, 10, 10});
+        assertEquals(4, in.size()); // the faces belong to the box; (5, 5, 10.1) lies outside
+        assertEquals(0, in.xUm(0));
+        assertEquals(10, in.xUm(1));
+        assertEquals(9.9, in.xUm(2));
+        assertEquals(4, in.zUm(3));
+    }
+
+    @Test
     void badValuesNameFileLineAndColumn() throws IOException {
         Path nan = csv("nan.csv", "x_um,y_um,z_um\n1,2,3\n4,NaN,6\n");
         InputException e = assertThrows(InputException.class, () -> CellPositions.read(nan));
