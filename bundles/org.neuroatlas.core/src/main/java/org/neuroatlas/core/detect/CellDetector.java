@@ -30,6 +30,8 @@ public final class CellDetector {
     /** Sample blocks for the automatic threshold: at most 4 × 4 × 4 blocks of this size. */
     static final int[] SAMPLE_BLOCK = {32, 32, 16};
     static final int SAMPLE_BLOCKS_PER_AXIS = 4;
+    /** Workers' buffers may take at most this fraction of the maximum heap; fewer threads run otherwise. */
+    static final double HEAP_FRACTION = 0.6;
     /** A cell's segment reaches at most this many cell diameters from its seed. */
     static final double SEGMENT_RADIUS_DIAMETERS = 1.0;
     /** DoG scales: σ_in = r/√3 / √1.6 (the LoG's best scale for a ball of radius r, split around it), σ_out = 1.6 σ_in. */
@@ -57,7 +59,11 @@ public final class CellDetector {
     public static Detection detect(Volume<?> volume, DetectionSettings settings, Progress progress) {
         long start = System.nanoTime();
         Plan plan = new Plan(volume, settings);
-        ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), r -> {
+        if (plan.workers < settings.threads()) {
+            progress.report(0, "Using " + plan.workers + " of " + settings.threads() + " threads: each needs " + (plan.bytesPerWorker >> 20)
+                    + " MB and the Java heap is " + (Runtime.getRuntime().maxMemory() >> 20) + " MB");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(plan.workers, r -> {
             Thread t = new Thread(r, "neuroatlas-detect");
             t.setDaemon(true);
             return t;
@@ -79,7 +85,7 @@ public final class CellDetector {
             int chunks = plan.chunkCount();
             Progress p = progress.slice(0.1, 1);
             AtomicInteger done = new AtomicInteger();
-            List<List<DetectedCell>> perChunk = runAll(pool, settings.threads(), chunks, progress, () -> new Work(plan), (w, c) -> {
+            List<List<DetectedCell>> perChunk = runAll(pool, plan.workers, chunks, progress, () -> new Work(plan), (w, c) -> {
                 List<DetectedCell> cells = w.chunk(c, t);
                 p.report(done.incrementAndGet() / (double) chunks, "Detecting cells: chunk " + done.get() + " of " + chunks);
                 return cells;
@@ -125,7 +131,7 @@ public final class CellDetector {
         int per = bs[0] * bs[1] * bs[2];
         float[] out = new float[Math.multiplyExact(per, blocks.size())];
         AtomicInteger done = new AtomicInteger();
-        runAll(pool, plan.settings.threads(), blocks.size(), progress, () -> new Work(plan), (w, b) -> {
+        runAll(pool, plan.workers, blocks.size(), progress, () -> new Work(plan), (w, b) -> {
             w.sample(blocks.get(b), bs, out, b * per);
             progress.report(done.incrementAndGet() / (double) blocks.size(), "Estimating the threshold");
             return null;
@@ -214,6 +220,10 @@ public final class CellDetector {
         /** Maxima closer than this (µm) are merged if no valley separates them; at least the separation. */
         final double mergeUm;
         final double valleyFraction;
+        /** Bytes of buffers one worker holds. */
+        final long bytesPerWorker;
+        /** Threads actually used: the requested ones, fewer if their buffers would not fit in the heap. */
+        final int workers;
         /** Offsets (dx, dy, dz) within the merge distance, excluding 0; the flag says closer than the separation. */
         final int[][] separationOffsets;
 
@@ -244,8 +254,8 @@ public final class CellDetector {
                             + " voxels along axis " + "xyz".charAt(d) + ", too large for chunked detection", "Downsample the volume first");
                 }
             }
+            long maxBox = 1;
             try {
-                long maxBox = 1;
                 for (int d = 0; d < 3; d++) {
                     maxBox = Math.multiplyExact(maxBox, Math.min(dims[d], chunk[d] + 2L * inputHalo[d]));
                 }
@@ -254,6 +264,15 @@ public final class CellDetector {
                 throw InputException.parameter("--chunk-voxels", Arrays.toString(chunk) + " with a halo of " + Arrays.toString(inputHalo)
                         + " voxels is more than 2³¹ voxels", "Give smaller chunks, e.g. 128,128,64");
             }
+            // input, enhanced, two row images of the filter, flags, raw pixels
+            bytesPerWorker = maxBox * (4 + 4 + 8 + 1 + volume.pixelType().bytesPerVoxel());
+            long heap = Runtime.getRuntime().maxMemory();
+            if (bytesPerWorker > HEAP_FRACTION * heap) {
+                throw InputException.parameter("--chunk-voxels", Arrays.toString(chunk) + " needs " + (bytesPerWorker >> 20) + " MB per thread (chunk + halo of "
+                        + Arrays.toString(inputHalo) + " voxels), more than " + Math.round(HEAP_FRACTION * 100) + " % of the " + (heap >> 20)
+                        + " MB Java heap", "Give smaller chunks, e.g. 128,128,64, or a larger heap (-Xmx)");
+            }
+            workers = (int) Math.max(1, Math.min(s.threads(), (long) (HEAP_FRACTION * heap / bytesPerWorker)));
             List<int[]> offs = new ArrayList<>();
             for (int dz = -sep[2]; dz <= sep[2]; dz++) {
                 for (int dy = -sep[1]; dy <= sep[1]; dy++) {

@@ -20,15 +20,17 @@ import org.neuroatlas.core.InputException;
  * @param segmentationFraction  a cell's segment holds voxels whose enhanced value is at least this fraction of the
  *                              seed's (0 &lt; f &lt; 1)
  * @param threads               chunks processed in parallel (≥ 1)
- * @param chunkVoxels           core size of a chunk along x, y, z in voxels; memory is about 17 bytes × (chunk +
- *                              2 × halo) voxels per thread
+ * @param chunkVoxels           core size of a chunk along x, y, z in voxels; memory is about 19 bytes (uint16 input)
+ *                              × (chunk + 2 × halo) voxels per thread, about 270 MB at the default 256 × 256 × 128
+ *                              with 15 µm cells at 5 µm voxels; fewer threads run if that does not fit in 60 % of
+ *                              the heap
  */
 public record DetectionSettings(double cellDiameterUm, Threshold threshold, double minSeparationUm, double minVolumeUm3, double maxVolumeUm3,
         double minPeakAboveBackground, double segmentationFraction, int threads, int[] chunkVoxels) {
 
     public static final double DEFAULT_CELL_DIAMETER_UM = 15;
     public static final double DEFAULT_SEGMENTATION_FRACTION = 0.3;
-    public static final int[] DEFAULT_CHUNK_VOXELS = {128, 128, 64};
+    public static final int[] DEFAULT_CHUNK_VOXELS = {256, 256, 128};
 
     public DetectionSettings {
         if (!(cellDiameterUm >= 1 && cellDiameterUm <= 500)) {

@@ -9,9 +9,11 @@
  * All lengths follow from the cell diameter d (µm, default 15; r = d/2) and are converted to voxels per axis with
  * the voxel size, so anisotropic voxels get anisotropic kernels with the same physical σ. Gaussian kernels are
  * separable, truncated at 4σ and normalised to sum 1; at the volume's true edges the image is mirrored about the
- * edge voxel (…, 2, 1, 0, 1, 2, …); nowhere else is there any border rule.
+ * edge voxel (…, 2, 1, 0, 1, 2, …); nowhere else is there any border rule. Filters run on float rows so that
+ * HotSpot vectorises them, and use the kernels' symmetry (one multiplication per pair of taps).
  * <ol>
- * <li><b>Background</b>: B = input smoothed with σ_bg = 2.5 r (18.75 µm for d = 15). It is reported per cell
+ * <li><b>Background</b>: B = input smoothed with σ_bg = 2.5 r (18.75 µm for d = 15), evaluated only at seeds, with
+ * the Gaussian truncated at 3σ and sampled about every σ (7 × 7 × 7 taps). It is reported per cell
  * ({@code background}) and used by the peak-above-background filter. It is not subtracted before step 2: the
  * band-pass's kernel sums to zero, so it removes B (and any background smooth at that scale) by itself.</li>
  * <li><b>Enhancement</b>: a difference of Gaussians, E = G(σ_in) − G(σ_out) of the input, with
@@ -19,7 +21,7 @@
  * around it; 3.4 µm for d = 15) and σ_out = 1.6 σ_in (5.5 µm). A soma gives a positive peak, the space between
  * touching somata a dip.</li>
  * <li><b>Threshold</b>: automatic, t = median + k × 1.4826 × MAD of E (k default 8), over a fixed subsample of
- * the whole volume: up to 4 × 4 × 4 blocks of 64 × 64 × 16 voxels on a grid that depends only on the volume's
+ * the whole volume: up to 4 × 4 × 4 blocks of 32 × 32 × 16 voxels on a grid that depends only on the volume's
  * size (every voxel if the volume is small); E there is computed exactly as in the chunks. Or an absolute t in E's
  * units (the input's intensity units).</li>
  * <li><b>Maxima</b>: candidates are voxels with E &gt; t, E &gt; 0, ranked above all 26 neighbours in the total
@@ -40,12 +42,14 @@
  * </ol>
  *
  * <h2>Chunks and exactness</h2>
- * The volume is cut into chunks (default 128 × 128 × 64 voxels); each is read with a halo wide enough that every
+ * The volume is cut into chunks (default 256 × 256 × 128 voxels); each is read with a halo wide enough that every
  * value deciding a cell seeded in the chunk's core is computed from the same inputs, in the same order, as in a
  * whole-volume computation (see {@code CellDetector.Plan}): floating-point sums of the filters always run over the
  * taps −r … +r in the x, y, z pass order. A cell belongs to the chunk whose core holds its seed voxel; its voxels
  * are visited in global raster order, so its sums are the same in every chunking. The threshold is global.
- * Chunks run on {@code threads} workers; the table is sorted by seed z, y, x. Memory is about 17 bytes per voxel
- * of chunk + halo per thread, plus the threshold sample (4 bytes × up to 4.2 M voxels).
+ * Chunks run on {@code threads} workers; the table is sorted by seed z, y, x. Memory is about 19 bytes per voxel
+ * of chunk + halo per worker (uint16 input), plus the threshold sample (4 bytes × up to 1 M voxels); if the
+ * workers' buffers would take more than 60 % of the Java heap, fewer workers run (same result, reported through
+ * the progress).
  */
 package org.neuroatlas.core.detect;

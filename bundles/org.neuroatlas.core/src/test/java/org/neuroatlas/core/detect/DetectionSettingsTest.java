@@ -46,6 +46,6 @@ class DetectionSettingsTest {
         assertEquals(d, DetectionSettings.defaults());
         int[] chunk = d.chunkVoxels();
         chunk[0] = 1;
-        assertEquals(128, d.chunkVoxels()[0], "settings are immutable");
+        assertEquals(256, d.chunkVoxels()[0], "settings are immutable");
     }
 }
