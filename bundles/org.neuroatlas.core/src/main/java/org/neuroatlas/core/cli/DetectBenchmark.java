@@ -85,7 +85,7 @@ final class DetectBenchmark implements Callable<Integer> {
     DetectOptions detect;
 
     @Option(names = "--blob-dog-threshold", defaultValue = "0.02", paramLabel = "T", description = "blob_dog's absolute threshold on the "
-            + "image scaled to [0, 1] by its maximum (default: ${DEFAULT-VALUE}, the best F1 of 0.005-0.04 on the default simulated volume).")
+            + "image scaled to [0, 1] by its maximum (default: ${DEFAULT-VALUE}, the best F1 of 0.005 to 0.04 on the simulated VTA crop).")
     double blobDogThreshold;
 
     @Option(names = "--blob-dog-block", defaultValue = "1000,1000,250", paramLabel = "X,Y,Z",
