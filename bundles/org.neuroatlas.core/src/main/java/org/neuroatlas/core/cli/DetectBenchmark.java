@@ -139,15 +139,18 @@ final class DetectBenchmark implements Callable<Integer> {
             } else {
                 signal = volumePath;
             }
-            CellPositions trueCells = truthCsv == null ? null : CellPositions.read(truthCsv);
+            CellPositions truthTable = truthCsv == null ? null : CellPositions.read(truthCsv);
+            Scoring trueCells = null;
             ReadOptions options = volume.toReadOptions();
             VoxelSize voxel;
             double ours;
             Score ourScore;
             try (Volume<?> v = Volumes.open(signal, options)) {
                 voxel = v.voxelSizeUm();
-                describe(out, v, signal, trueCells == null ? "no true cells given (--truth): accuracy not measured"
-                        : trueCells.size() + " true cells (" + truthCsv + ")");
+                trueCells = truthTable == null ? null : Scoring.inside(v, truthTable, radius);
+                describe(out, v, signal, truthTable == null ? "no true cells given (--truth): accuracy not measured"
+                        : truthTable.size() + " true cells (" + truthCsv + "); scored " + radius + " µm or more inside the image, where every"
+                                + " visible cell's centre is in the image: " + trueCells.truth.size() + " true cells");
                 Measured m = measure(v, signal, settings);
                 ours = m.result.detection().megavoxelsPerSecond();
                 ourScore = report(out, "NeuroAtlas", m, trueCells, radius);
@@ -160,6 +163,27 @@ final class DetectBenchmark implements Callable<Integer> {
     }
 
     private record Measured(DetectionRun.Result result, long peakHeapBytes) {
+    }
+
+    /**
+     * Scoring inside the image shrunk by the match radius, for both tools alike: a simulated crop's truth lists only
+     * cells centred in the image, while cells centred just outside are visible (and detected) near its faces.
+     */
+    record Scoring(CellPositions truth, double[] minUm, double[] maxUm, double radiusUm) {
+
+        static Scoring inside(Volume<?> v, CellPositions truth, double radiusUm) {
+            double[] min = new double[3];
+            double[] max = new double[3];
+            for (int a = 0; a < 3; a++) {
+                min[a] = radiusUm;
+                max[a] = (v.dimensions()[a] - 1) * v.voxelSizeUm().um(a) - radiusUm;
+            }
+            return new Scoring(truth.inside(min, max), min, max, radiusUm);
+        }
+
+        Score score(CellPositions found) {
+            return CellMatching.match(found.inside(minUm, maxUm), truth, CellMatching.Tolerance.isotropic(radiusUm)).score();
+        }
     }
 
     private Measured measure(Volume<?> v, Path path, DetectionSettings settings) {
@@ -184,7 +208,7 @@ final class DetectBenchmark implements Callable<Integer> {
     }
 
     /** Prints our figures; returns the score (null without truth). */
-    private static Score report(PrintWriter out, String name, Measured m, CellPositions trueCells, double radius) {
+    private static Score report(PrintWriter out, String name, Measured m, Scoring trueCells, double radius) {
         Detection d = m.result.detection();
         DetectionSettings s = m.result.settings();
         out.printf(Locale.ROOT, "%-11s %d cells in %.1f s = %.2f Mvoxel/s (%d threads, chunks %s); peak heap %d MB%n", name + ":", d.cells().size(),
@@ -193,7 +217,7 @@ final class DetectBenchmark implements Callable<Integer> {
                 s.threshold(), WHOLE_BRAIN_VOXELS / (d.megavoxelsPerSecond() * 1e6) / 60);
         Score score = null;
         if (trueCells != null) {
-            score = CellMatching.match(positions(m.result), trueCells, CellMatching.Tolerance.isotropic(radius)).score();
+            score = trueCells.score(positions(m.result));
             printScore(out, score, radius);
         }
         out.flush();
@@ -221,7 +245,7 @@ final class DetectBenchmark implements Callable<Integer> {
         return CellPositions.of(x, y, z);
     }
 
-    private void blobDog(PrintWriter out, Path signal, VoxelSize voxel, double diameter, int[] block, CellPositions trueCells, double radius, Path temp,
+    private void blobDog(PrintWriter out, Path signal, VoxelSize voxel, double diameter, int[] block, Scoring trueCells, double radius, Path temp,
             double ours, Score ourScore) throws InterruptedException {
         if (noBlobDog) {
             out.println("blob_dog:   not run (--no-blob-dog)");
@@ -256,7 +280,7 @@ final class DetectBenchmark implements Callable<Integer> {
                 run.peakResidentBytes() < 0 ? "unknown" : (run.peakResidentBytes() >> 20) + " MB (resident, whole process)");
         Score theirs = null;
         if (trueCells != null) {
-            theirs = CellMatching.match(CellPositions.read(run.csv()), trueCells, CellMatching.Tolerance.isotropic(radius)).score();
+            theirs = trueCells.score(CellPositions.read(run.csv()));
             printScore(out, theirs, radius);
         }
         out.printf(Locale.ROOT, "ratio:      NeuroAtlas / blob_dog = %.2f× the Mvoxel/s%s%n", ours / run.megavoxelsPerSecond(),
@@ -296,7 +320,7 @@ final class DetectBenchmark implements Callable<Integer> {
         // The planted positions are not needed during the detection: only the score reads them afterwards.
         planted = null;
         Measured m = measure(v, Path.of(v.name()), settings);
-        report(out, "NeuroAtlas", m, trueCells, radius);
+        report(out, "NeuroAtlas", m, Scoring.inside(v, trueCells, radius), radius);
         out.printf(Locale.ROOT, "heap bar:   peak heap %d MB for a %.2f GB volume (%.1f× the %d MB heap)%n", m.peakHeapBytes >> 20, v.bytes() / 1e9,
                 (double) v.bytes() / Runtime.getRuntime().maxMemory(), Runtime.getRuntime().maxMemory() >> 20);
         out.println("blob_dog:   not run (a synthetic volume exists only in memory; use --volume or --simulate)");
