@@ -162,7 +162,7 @@ final class DetectBenchmark implements Callable<Integer> {
         }
     }
 
-    private record Measured(DetectionRun.Result result, long peakHeapBytes) {
+    private record Measured(DetectionRun.Result result, long peakHeapBytes, long liveHeapBytes) {
     }
 
     /**
@@ -195,7 +195,7 @@ final class DetectBenchmark implements Callable<Integer> {
         } finally {
             progress.done();
         }
-        return new Measured(r, HeapPeaks.bytes());
+        return new Measured(r, HeapPeaks.bytes(), HeapPeaks.liveBytes());
     }
 
     private static void describe(PrintWriter out, Volume<?> v, Object where, String truthNote) {
@@ -211,8 +211,9 @@ final class DetectBenchmark implements Callable<Integer> {
     private static Score report(PrintWriter out, String name, Measured m, Scoring trueCells, double radius) {
         Detection d = m.result.detection();
         DetectionSettings s = m.result.settings();
-        out.printf(Locale.ROOT, "%-11s %d cells in %.1f s = %.2f Mvoxel/s (%d threads, chunks %s); peak heap %d MB%n", name + ":", d.cells().size(),
-                d.seconds(), d.megavoxelsPerSecond(), s.threads(), DetectionOptions.format(s.chunkVoxels()), m.peakHeapBytes >> 20);
+        out.printf(Locale.ROOT, "%-11s %d cells in %.1f s = %.2f Mvoxel/s (%d threads, chunks %s); heap: at most %d MB in use after a collection,"
+                + " pools' peaks sum to %d MB%n", name + ":", d.cells().size(), d.seconds(), d.megavoxelsPerSecond(), s.threads(),
+                DetectionOptions.format(s.chunkVoxels()), m.liveHeapBytes >> 20, m.peakHeapBytes >> 20);
         out.printf(Locale.ROOT, "            threshold %.4g (%s); a whole brain of 25 G voxels would take %.0f min at this speed%n", d.threshold(),
                 s.threshold(), WHOLE_BRAIN_VOXELS / (d.megavoxelsPerSecond() * 1e6) / 60);
         Score score = null;
@@ -321,8 +322,8 @@ final class DetectBenchmark implements Callable<Integer> {
         planted = null;
         Measured m = measure(v, Path.of(v.name()), settings);
         report(out, "NeuroAtlas", m, Scoring.inside(v, trueCells, radius), radius);
-        out.printf(Locale.ROOT, "heap bar:   peak heap %d MB for a %.2f GB volume (%.1f× the %d MB heap)%n", m.peakHeapBytes >> 20, v.bytes() / 1e9,
-                (double) v.bytes() / Runtime.getRuntime().maxMemory(), Runtime.getRuntime().maxMemory() >> 20);
+        out.printf(Locale.ROOT, "heap bar:   completed in a %d MB heap (at most %d MB live after a collection) on a %.2f GB volume, %.1f× the heap%n",
+                Runtime.getRuntime().maxMemory() >> 20, m.liveHeapBytes >> 20, v.bytes() / 1e9, (double) v.bytes() / Runtime.getRuntime().maxMemory());
         out.println("blob_dog:   not run (a synthetic volume exists only in memory; use --volume or --simulate)");
         out.flush();
     }

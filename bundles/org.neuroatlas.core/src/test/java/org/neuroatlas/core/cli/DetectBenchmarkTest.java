@@ -53,7 +53,7 @@ class DetectBenchmarkTest {
         assertTrue(r.out().contains("volume:     synthetic (computed block by block, never held): 64 × 64 × 61 voxels"), r.out());
         assertTrue(r.out().contains("planted blobs"), r.out());
         assertTrue(r.out().contains("F1 1.0000"), r.out());
-        assertTrue(r.out().contains("heap bar:   peak heap "), r.out());
+        assertTrue(r.out().contains("heap bar:   completed in a "), r.out());
         assertTrue(r.out().contains("blob_dog:   not run"), r.out());
     }
 
