@@ -14,7 +14,7 @@ final class DetectOptions {
     double cellDiameterUm;
 
     @Option(names = "--threshold", defaultValue = "auto", paramLabel = "auto|auto:K|VALUE",
-            description = "Threshold on the band-passed image: auto = median + K × 1.4826 × MAD over a fixed sample of the volume (K = 8), "
+            description = "Threshold on the band-passed image: auto = median + K × 1.4826 × MAD over a fixed sample of the volume (K = 12), "
                     + "auto:K for another K, or an absolute value in the input's intensity units (default: ${DEFAULT-VALUE}).")
     String threshold;
 

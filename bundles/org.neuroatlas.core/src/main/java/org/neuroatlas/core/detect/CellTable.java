@@ -21,7 +21,7 @@ public final class CellTable {
             Column.real("mean", "Mean input intensity over the cell's voxels (input units)"),
             Column.real("background", "Local background at the cell's seed: input smoothed at 2.5 cell radii (input units)"),
             Column.longInt("volume_vox", "Voxels in the cell's segment"),
-            Column.real("score", "Band-pass (difference of Gaussians) response at the seed, the value the threshold applies to"));
+            Column.real("score", "Band-pass (difference of Gaussians of √input) response at the seed, the value the threshold applies to"));
 
     private CellTable() {
     }

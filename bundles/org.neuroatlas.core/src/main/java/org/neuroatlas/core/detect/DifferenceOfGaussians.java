@@ -1,7 +1,13 @@
 package org.neuroatlas.core.detect;
 
 /**
- * The band-pass enhancement E = G(σ_in) − G(σ_out) of a box of a volume held as a float array (x fastest).
+ * The band-pass enhancement E = G(σ_in) − G(σ_out) of √input, for a box of a volume held as a float array (x
+ * fastest).
+ * <p>
+ * Why the square root: light-sheet images are dominated by shot noise, whose variance grows with brightness; the
+ * root makes it about the same everywhere (variance-stabilising), so one noise estimate and one threshold hold in
+ * dim and bright tissue alike, and the contrast of a dim cell beside a bright one is compressed less than its
+ * neighbour's. Negative inputs count as 0.
  * <p>
  * The box is a window of a larger volume; values are computed only where the kernels fit inside the box or cross
  * the volume's true edge, where the volume is mirrored about its first and last voxel (scipy's "mirror": …, 2, 1,
@@ -81,6 +87,10 @@ final class DifferenceOfGaussians {
                 }
                 for (int x = to; x < x1 + rx; x++) {
                     s.line[x - (x0 - rx)] = src[row + box.local(0, x)];
+                }
+                float[] l = s.line;
+                for (int i = 0; i < len + 2 * rx; i++) {
+                    l[i] = (float) Math.sqrt(Math.max(0f, l[i]));
                 }
                 for (int k = 0; k <= 2 * rx; k++) {
                     System.arraycopy(s.line, k, s.shifted[k], x0, len);

@@ -15,7 +15,7 @@ import org.neuroatlas.core.InputException;
 public record Threshold(boolean auto, double value) {
 
     /** Default k of the automatic threshold: robust standard deviations of the enhanced image above its median. */
-    public static final double DEFAULT_K = 8;
+    public static final double DEFAULT_K = 12;
 
     public Threshold {
         if (!Double.isFinite(value) || (auto && value <= 0)) {

@@ -16,14 +16,18 @@
  * the Gaussian truncated at 3σ and sampled about every σ (7 × 7 × 7 taps). It is reported per cell
  * ({@code background}) and used by the peak-above-background filter. It is not subtracted before step 2: the
  * band-pass's kernel sums to zero, so it removes B (and any background smooth at that scale) by itself.</li>
- * <li><b>Enhancement</b>: a difference of Gaussians, E = G(σ_in) − G(σ_out) of the input, with
+ * <li><b>Enhancement</b>: a difference of Gaussians of the square root of the input, E = G(σ_in) − G(σ_out) of
+ * √input, with
  * σ_in = r/√3/√1.6 (the scale at which the Laplacian of Gaussian responds most to a ball of radius r, split
  * around it; 3.4 µm for d = 15) and σ_out = 1.6 σ_in (5.5 µm). A soma gives a positive peak, the space between
- * touching somata a dip.</li>
- * <li><b>Threshold</b>: automatic, t = median + k × 1.4826 × MAD of E (k default 8), over a fixed subsample of
+ * touching somata a dip. The root stabilises shot noise (its variance grows with brightness; after the root it is
+ * about constant), so one threshold serves dim and bright tissue alike.</li>
+ * <li><b>Threshold</b>: automatic, t = median + k × 1.4826 × MAD of E (k default 12), over a fixed subsample of
  * the whole volume: up to 4 × 4 × 4 blocks of 32 × 32 × 16 voxels on a grid that depends only on the volume's
- * size (every voxel if the volume is small); E there is computed exactly as in the chunks. Or an absolute t in E's
- * units (the input's intensity units).</li>
+ * size (every voxel if the volume is small); E there is computed exactly as in the chunks. k = 12 rather than a
+ * noise-only 5–8 because structured texture — fibre crossings in the simulations — stands 8–12 MADs out: measured on
+ * a simulated midbrain with dense fibres, k = 8 gave precision 0.45, k = 12 0.99 at the same recall. Or an
+ * absolute t in E's units (band-passed √intensity).</li>
  * <li><b>Maxima</b>: candidates are voxels with E &gt; t, E &gt; 0, ranked above all 26 neighbours in the total
  * order "higher E, ties to the lower (z, y, x) index". A candidate is suppressed by a higher one closer than the
  * separation s (default d/2 = 7.5 µm), or within the merge distance 0.75 d (11.25 µm) if E along the straight

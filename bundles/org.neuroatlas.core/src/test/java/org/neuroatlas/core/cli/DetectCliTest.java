@@ -54,7 +54,7 @@ class DetectCliTest {
         CliTest.Result r = CliTest.run("detect", stack.toString(), "--out", out.toString(), "--threads", "2", "--quiet");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("cells:      " + planted.size() + " in " + stack + " (64 × 64 × 32 voxels at 5,5,5 µm)\n"), r.out());
-        assertTrue(r.out().contains("threshold:  ") && r.out().contains("(auto:8: median "), r.out());
+        assertTrue(r.out().contains("threshold:  ") && r.out().contains("(auto:12: median "), r.out());
         assertTrue(r.out().contains("Mvoxel/s (2 threads, chunks 256,256,128 voxels)"), r.out());
         assertTrue(r.out().endsWith("wrote " + out + "\n"), r.out());
 

@@ -149,18 +149,22 @@ class CellDetectorTest {
         CellPositions ref = CellPositions.of(reference.stream().mapToDouble(p -> p[0]).toArray(), reference.stream().mapToDouble(p -> p[1]).toArray(),
                 reference.stream().mapToDouble(p -> p[2]).toArray());
         try (Volume<?> v = Volumes.open(crop.resolve("crop_planes/ch0"), ReadOptions.defaults().withVoxelSize(new VoxelSize(2, 2, 5)))) {
-            // The reference marks a subset of the cells (classifier training points), so only recall means anything.
+            // The reference is cellfinder's own output after its classifier (not a manual annotation), on planes 10-19
+            // only, so only recall means anything; and its markers are whole voxels (5 µm in z), so a match within 10 µm
+            // (under one cell diameter: the same soma) is the fair test, within 5 µm is printed too.
             int found12 = 0;
             for (double diameter : new double[] {DetectionSettings.DEFAULT_CELL_DIAMETER_UM, 12}) {
                 Detection d = CellDetector.detect(v, DetectionSettings.defaults().withCellDiameterUm(diameter).withThreads(2), Progress.NONE);
                 CellPositions found = positions(d, v.voxelSizeUm());
                 int within5 = score(found, ref, 5).truePositives();
+                int within10 = score(found, ref, 10).truePositives();
                 System.out.printf("cellfinder crop %s, cell diameter %s µm: %d cells detected (threshold %.1f); reference cells found within 5 µm: "
                         + "%d of 56 (within 10 µm: %d); %.1f Mvoxel/s%n", v, diameter, d.cells().size(), d.threshold(), within5,
-                        score(found, ref, 10).truePositives(), d.megavoxelsPerSecond());
-                found12 = within5;
+                        within10, d.megavoxelsPerSecond());
+                found12 = within10;
             }
-            assertTrue(found12 >= 40, found12 + " of 56 reference cells within 5 µm at 12 µm cell diameter");
+            // 80 %: the recall the simulated crowded crop reaches (0.89), less a margin for a real image's variety
+            assertTrue(found12 >= 45, found12 + " of 56 reference cells within 10 µm at 12 µm cell diameter");
         }
     }
 }

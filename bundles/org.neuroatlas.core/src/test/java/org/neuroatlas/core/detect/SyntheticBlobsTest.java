@@ -44,7 +44,7 @@ class SyntheticBlobsTest {
     void findsSeparateAndTouchingBlobsAtTheirCentres() {
         double[][] centres = {{30, 30, 50}, {80, 60, 60.5}, {80, 74, 60.5}}; // the last two 14 µm apart: touching 15 µm cells
         Volume<?> v = blobs(centres);
-        Detection d = CellDetector.detect(v, DetectionSettings.defaults().withThreshold(Threshold.absolute(5)).withThreads(1), Progress.NONE);
+        Detection d = CellDetector.detect(v, DetectionSettings.defaults().withThreshold(Threshold.absolute(0.5)).withThreads(1), Progress.NONE);
         List<Object[]> rows = CellTable.rows(d, v.voxelSizeUm());
         assertEquals(3, rows.size(), d.cells().toString());
         for (double[] c : centres) {

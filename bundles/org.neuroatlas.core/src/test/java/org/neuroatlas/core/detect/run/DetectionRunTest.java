@@ -41,7 +41,8 @@ class DetectionRunTest {
         });
     }
 
-    static final DetectionSettings SETTINGS = DetectionSettings.defaults().withThreshold(Threshold.absolute(5)).withThreads(1);
+    /** Absolute threshold in band-passed √intensity: the blobs rise from 10 to 22 in √intensity. */
+    static final DetectionSettings SETTINGS = DetectionSettings.defaults().withThreshold(Threshold.absolute(0.5)).withThreads(1);
 
     @Test
     void cellRowsAreTheSampleIdThenTheCellTableAndTheSummaryFitsItsSchema() {
@@ -65,8 +66,8 @@ class DetectionRunTest {
         assertEquals("/data/M07/signal", s[1]);
         assertEquals(3L, s[2]);
         assertEquals(60L * 50 * 24, s[3]);
-        assertEquals(5.0, s[6]);
-        assertEquals("5", s[7]);
+        assertEquals(0.5, s[6]);
+        assertEquals("0.5", s[7]);
         assertEquals(15.0, s[10]);
     }
 
