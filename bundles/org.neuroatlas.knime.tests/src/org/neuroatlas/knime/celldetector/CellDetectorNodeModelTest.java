@@ -79,7 +79,7 @@ class CellDetectorNodeModelTest {
     static CellDetectorNodeModel model() {
         CellDetectorNodeModel m = new CellDetectorNodeModel();
         m.settings().thresholdMode.setStringValue(CellDetectorNodeSettings.ABSOLUTE);
-        m.settings().thresholdValue.setDoubleValue(5);
+        m.settings().thresholdValue.setDoubleValue(0.5); // band-passed √intensity: the blobs rise from 10 to 22
         m.settings().threads.setIntValue(2);
         return m;
     }
@@ -115,11 +115,11 @@ class CellDetectorNodeModelTest {
             assertEquals(blobs.toString(), s[1]);
             assertEquals(3L, s[2]);
             assertEquals(60L * 50 * 24, s[3]);
-            assertEquals(5.0, s[6]);
-            assertEquals("5", s[7]);
+            assertEquals(0.5, s[6]);
+            assertEquals("0.5", s[7]);
         }
         // Exactly what the CLI's detection gives for the file, after sample_id, sample by sample.
-        DetectionSettings engine = DetectionSettings.defaults().withThreshold(Threshold.absolute(5)).withThreads(1);
+        DetectionSettings engine = DetectionSettings.defaults().withThreshold(Threshold.absolute(0.5)).withThreads(1);
         List<Object[]> expected = new ArrayList<>();
         for (String id : List.of("A", "B")) {
             expected.addAll(DetectionRun.run(new VolumeRow(id, "signal", blobs, java.util.Optional.of(new VoxelSize(2, 2, 5))), engine, Progress.NONE)
@@ -196,7 +196,7 @@ class CellDetectorNodeModelTest {
         b.settings().validateSettings(loaded);
         b.settings().loadValidatedSettingsFrom(loaded);
         assertEquals("cfos", b.settings().channelValue());
-        assertEquals(new DetectionSettings(12, Threshold.absolute(5), 4, 200, 5000, 30, 0.4, 3, new int[] {96, 96, 48}),
+        assertEquals(new DetectionSettings(12, Threshold.absolute(0.5), 4, 200, 5000, 30, 0.4, 3, new int[] {96, 96, 48}),
                 b.settings().detectionSettings());
         NodeSettings again = new NodeSettings("model");
         b.settings().saveSettingsTo(again);
