@@ -7,7 +7,7 @@ import org.neuroatlas.core.InputException;
 /**
  * The detection threshold on the enhanced (band-passed) image: either automatic, median + k × 1.4826 × MAD of the
  * enhanced image over a fixed subsample of the whole volume (k robust standard deviations above the typical
- * value), or an absolute value in enhanced-image units (the input's intensity units, band-passed).
+ * value), or an absolute value in enhanced-image units (band-passed √intensity).
  *
  * @param auto  true for the automatic threshold
  * @param value k if automatic, else the absolute threshold

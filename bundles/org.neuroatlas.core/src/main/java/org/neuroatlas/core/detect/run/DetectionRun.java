@@ -41,10 +41,10 @@ public final class DetectionRun {
             Column.longInt("voxels_processed", "Voxels of the volume processed (each once)"),
             Column.real("seconds", "Wall-clock time of the detection, s"),
             Column.real("megavoxels_per_second", "Throughput, millions of voxels per second"),
-            Column.real("threshold", "Threshold used on the band-passed image (input intensity units)"),
+            Column.real("threshold", "Threshold used on the band-passed image (band-passed √intensity)"),
             Column.string("threshold_setting", "The threshold setting: auto:K (K robust standard deviations above the median) or an absolute value"),
-            Column.real("noise_median", "Median of the band-passed image over the threshold sample"),
-            Column.real("noise_mad", "Median absolute deviation of the band-passed image over the threshold sample (unscaled)"),
+            Column.real("noise_median", "Median of the band-passed √intensity over the threshold sample"),
+            Column.real("noise_mad", "Median absolute deviation of the band-passed √intensity over the threshold sample (unscaled)"),
             Column.real("cell_diameter_um", "Cell diameter the filters were scaled to, µm"));
 
     private DetectionRun() {
