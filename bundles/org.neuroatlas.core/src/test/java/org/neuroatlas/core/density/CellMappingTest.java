@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +22,7 @@ import org.neuroatlas.core.atlas.Atlas;
 import org.neuroatlas.core.atlas.Ontology;
 import org.neuroatlas.core.atlas.RegionVolumes;
 import org.neuroatlas.core.atlas.Structure;
+import org.neuroatlas.core.cli.NeuroAtlasCli;
 import org.neuroatlas.core.detect.score.CellPositions;
 import org.neuroatlas.core.io.CsvTable;
 import org.neuroatlas.core.register.AtlasTransform;
@@ -176,5 +178,32 @@ class CellMappingTest {
         assertEquals(o.root().id(), counts.get(0)[2], "ontology order: the root first");
         assertEquals(List.of("left", "right", "both"), List.of(counts.get(0)[6], counts.get(1)[6], counts.get(2)[6]));
         assertEquals((long) truth.size(), counts.get(2)[8], "every cell is counted at the root");
+    }
+
+    /** The CLI on the simulated brain's own folder and cells.csv: true region columns replaced, counts as the engine's. */
+    @Test
+    void theMapCommandOnASimulatedBrainWritesTheEnginesTables() {
+        Path out = dir.resolve("map/mapped.csv");
+        Path countsFile = dir.resolve("map/counts.csv");
+        int exit = NeuroAtlasCli.run("map", "--cells", brain.resolve(CohortSimulator.CELLS).toString(), "--registration", brain.toString(), "--atlas",
+                "demo", "--out", out.toString(), "--counts", countsFile.toString(), "--quiet");
+        assertEquals(0, exit);
+        CsvTable m = CsvTable.read(out);
+        assertEquals(truth.size(), m.size());
+        assertEquals(m.header().size(), Set.copyOf(m.header()).size(), "no repeated columns: " + m.header());
+        assertTrue(m.header().containsAll(truth.header()), m.header().toString());
+        for (int i = 0; i < m.size(); i += 97) {
+            assertEquals(truth.get(i, "region_id"), m.get(i, "region_id"), "cell " + i);
+            assertEquals(truth.get(i, "cell_id"), m.get(i, "cell_id"));
+        }
+        CsvTable c = CsvTable.read(countsFile);
+        assertEquals(counts.size(), c.size());
+        for (int i = 0; i < c.size(); i++) {
+            Object[] r = counts.get(i);
+            assertEquals(sampleId(), c.get(i, "sample_id"), "the cells' own sample_id");
+            assertEquals(String.valueOf(r[2]), c.get(i, "region_id"));
+            assertEquals(String.valueOf(r[6]), c.get(i, "hemisphere"));
+            assertEquals(String.valueOf(r[8]), c.get(i, "count"));
+        }
     }
 }
