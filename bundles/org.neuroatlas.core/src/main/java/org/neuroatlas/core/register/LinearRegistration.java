@@ -1,0 +1,157 @@
+package org.neuroatlas.core.register;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+
+import org.neuroatlas.core.InputException;
+import org.neuroatlas.core.Progress;
+import org.neuroatlas.core.atlas.Atlas;
+import org.neuroatlas.core.volume.AxisMapping;
+import org.neuroatlas.core.volume.Orientation;
+import org.neuroatlas.core.volume.Volume;
+import org.neuroatlas.core.volume.VoxelSize;
+
+/**
+ * The built-in engine's linear stage: registers a sample's autofluorescence volume to the atlas template with a
+ * rigid and then an affine map, maximising the normalised cross-correlation (NCC) over the atlas brain.
+ * <ol>
+ * <li>Preparation ({@link PreparedSample}): the sample is downsampled, streaming, to the template's voxel size in
+ * its own axes, rescaled to robust percentiles and thresholded into a brain mask.</li>
+ * <li>Initial guess: the axis permutation and flips from the sample's orientation code versus atlas space
+ * ({@link Atlas#ORIENTATION}), an isotropic scale from the volumes of the two thresholded brains, and the
+ * translation that lays the template's bright centroid on the sample's.</li>
+ * <li>Optimisation ({@link LinearOptimizer}) on a pyramid of 4×, 2× and 1× the template's voxel size (coarse
+ * levels smoothed): rigid at 4× and 2×, then affine at 4×, 2× and 1×.</li>
+ * </ol>
+ * The result is an affine {@link AtlasTransform} (atlas µm → sample µm) with the atlas identity and the full-size
+ * sample's geometry. Deterministic: the same input gives the same transform whatever the thread count.
+ */
+public final class LinearRegistration {
+
+    /**
+     * Below this NCC (over the atlas brain, at the template's resolution) the result is not a registration: a
+     * correctly oriented brain of the simulator reaches about 0.9, a brain given with a wrong orientation code
+     * stays far below.
+     */
+    public static final double MIN_NCC = 0.5;
+    /** An initial scale outside [1/x, x] means the thresholded brains are not comparable; no scale is guessed then. */
+    private static final double MAX_INITIAL_SCALE = 1.4;
+
+    /**
+     * @param threads   threads for the similarity sums (≥ 1); does not change the result
+     * @param normalise rescale the sample's intensities to robust percentiles before registering (see
+     *                  {@link PreparedSample#prepare})
+     */
+    public record Settings(int threads, boolean normalise) {
+
+        public Settings {
+            if (threads < 1) {
+                throw InputException.parameter("--threads", "must be at least 1, not " + threads, null);
+            }
+        }
+
+        /** All cores, normalised intensities. */
+        public static Settings defaults() {
+            return new Settings(Runtime.getRuntime().availableProcessors(), true);
+        }
+    }
+
+    /**
+     * A registration's outcome.
+     *
+     * @param transform  the affine transform, atlas µm → sample µm
+     * @param nccBefore  NCC over the atlas brain at the template's resolution with the initial guess (orientation
+     *                   codes and centroids only)
+     * @param nccAfter   the same after the affine stage
+     * @param rigidNcc   the same after the rigid stage
+     * @param seconds    wall time of preparation and optimisation, s
+     */
+    public record Result(AtlasTransform transform, double nccBefore, double rigidNcc, double nccAfter, double seconds) {
+    }
+
+    private LinearRegistration() {
+    }
+
+    /**
+     * Registers {@code autofluorescence} (which must carry its orientation code) to {@code atlas}'s template.
+     *
+     * @throws InputException if the atlas has no template, the volume has no orientation or no brain, or the
+     *                        result correlates less than {@link #MIN_NCC} with the template (most often a wrong
+     *                        orientation code)
+     */
+    public static Result register(Atlas atlas, Volume<?> autofluorescence, Settings settings, Progress progress) {
+        long start = System.nanoTime();
+        AtlasReference reference = AtlasReference.of(atlas);
+        Orientation orientation = autofluorescence.orientation().orElseThrow(() -> InputException.parameter("--orientation",
+                "is unknown for " + autofluorescence.source(), "Give the sample's BrainGlobe orientation code, e.g. psl"));
+        AxisMapping axes = Atlas.ORIENTATION.mappingTo(orientation);
+        VoxelSize target = axes.mapVoxelSize(reference.voxelSizeUm());
+        PreparedSample sample = PreparedSample.prepare(autofluorescence, target, settings.normalise(), progress.slice(0, 0.5));
+        return register(reference, sample, settings, progress.slice(0.5, 1), start);
+    }
+
+    static Result register(AtlasReference reference, PreparedSample sample, Settings settings, Progress progress, long startNanos) {
+        AxisMapping axes = Atlas.ORIENTATION.mappingTo(sample.geometry().orientation());
+        VoxelSize atlasVoxel = reference.voxelSizeUm();
+        AffineMap reorient = AffineMap.fromAxisMapping(axes, reference.dimensions(), atlasVoxel, axes.mapVoxelSize(atlasVoxel));
+        double[] from = reorient.apply(reference.brightCentroidUm);
+        double[] to = sample.brainCentroidUm();
+        AffineMap initial = reorient.andThen(AffineMap.translation(to[0] - from[0], to[1] - from[1], to[2] - from[2]));
+        VoxelSize sv = sample.voxelSizeUm();
+        double scale = Math.cbrt(sample.brainVoxels() * sv.xUm() * sv.yUm() * sv.zUm() / reference.brightVolumeUm3);
+        if (!(scale > 1 / MAX_INITIAL_SCALE && scale < MAX_INITIAL_SCALE)) {
+            scale = 1;
+        }
+
+        List<LinearOptimizer.Level> levels = pyramid(reference, sample);
+        ForkJoinPool pool = new ForkJoinPool(settings.threads());
+        try {
+            LinearOptimizer opt = new LinearOptimizer(initial, reference.brightCentroidUm, pool);
+            LinearOptimizer.Level full = levels.get(2);
+            LinearOptimizer.Pose pose = LinearOptimizer.Pose.scaled(1);
+            double before = opt.ncc(full, pose);
+            pose = LinearOptimizer.Pose.scaled(scale);
+            pose = opt.optimise(levels.get(0), pose, LinearOptimizer.Model.RIGID, progress.slice(0, 0.1));
+            pose = opt.optimise(levels.get(1), pose, LinearOptimizer.Model.RIGID, progress.slice(0.1, 0.25));
+            double rigid = opt.ncc(full, pose);
+            pose = opt.optimise(levels.get(0), pose, LinearOptimizer.Model.AFFINE, progress.slice(0.25, 0.4));
+            pose = opt.optimise(levels.get(1), pose, LinearOptimizer.Model.AFFINE, progress.slice(0.4, 0.6));
+            pose = opt.optimise(full, pose, LinearOptimizer.Model.AFFINE, progress.slice(0.6, 1));
+            double after = opt.ncc(full, pose);
+            AffineMap result = opt.toAffine(pose);
+            if (!(after >= MIN_NCC)) {
+                throw new InputException(sample.geometry() + ": after affine registration the brain correlates only "
+                        + String.format(java.util.Locale.ROOT, "%.3f", after) + " with the atlas template (a registered brain reaches about 0.9). "
+                        + "Check the orientation code (" + sample.geometry().orientation().code() + ": planes, rows, columns; "
+                        + "BrainGlobe letters) and that the channel is the autofluorescence of a whole brain");
+            }
+            progress.report(1, null);
+            AtlasTransform transform = AtlasTransform.affine(result, reference.atlasKey, sample.geometry());
+            return new Result(transform, before, rigid, after, (System.nanoTime() - startNanos) / 1e9);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Levels 4×, 2×, 1× of the template's voxel size; the coarse ones smoothed, their masks where any voxel was brain. */
+    private static List<LinearOptimizer.Level> pyramid(AtlasReference reference, PreparedSample sample) {
+        FloatGrid t1 = reference.template, s1 = sample.image();
+        FloatGrid m1 = t1.withData(toFloats(reference.brain));
+        FloatGrid t2 = t1.pooled(), s2 = s1.pooled(), m2 = m1.pooled();
+        FloatGrid t4 = t2.pooled(), s4 = s2.pooled(), m4 = m2.pooled();
+        List<LinearOptimizer.Level> levels = new ArrayList<>();
+        levels.add(new LinearOptimizer.Level(t4.smoothed(), Intensities.above(m4.data, 0), s4.smoothed()));
+        levels.add(new LinearOptimizer.Level(t2.smoothed(), Intensities.above(m2.data, 0), s2.smoothed()));
+        levels.add(new LinearOptimizer.Level(t1, reference.brain, s1));
+        return levels;
+    }
+
+    private static float[] toFloats(boolean[] mask) {
+        float[] f = new float[mask.length];
+        for (int i = 0; i < mask.length; i++) {
+            f[i] = mask[i] ? 1 : 0;
+        }
+        return f;
+    }
+}
