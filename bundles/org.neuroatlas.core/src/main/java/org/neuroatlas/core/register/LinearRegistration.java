@@ -1,12 +1,18 @@
 package org.neuroatlas.core.register;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ForkJoinPool;
 
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.Progress;
 import org.neuroatlas.core.atlas.Atlas;
+import org.neuroatlas.core.io.AtomicFile;
+import org.neuroatlas.core.io.Json;
 import org.neuroatlas.core.volume.AxisMapping;
 import org.neuroatlas.core.volume.Orientation;
 import org.neuroatlas.core.volume.Volume;
@@ -68,7 +74,47 @@ public final class LinearRegistration {
      * @param seconds    wall time of preparation and optimisation, s
      */
     public record Result(AtlasTransform transform, double nccBefore, double rigidNcc, double nccAfter, double seconds) {
+
+        /**
+         * Writes the registration folder {@code folder}: the transform as {@value LinearRegistration#TRANSFORM_FOLDER}
+         * ({@link AtlasTransform#save}) and the similarity figures as {@value LinearRegistration#QUALITY_FILE}, each replaced as a
+         * whole if already there.
+         */
+        public void save(Path folder) throws IOException {
+            transform.save(folder.resolve(TRANSFORM_FOLDER));
+            AtomicFile.write(folder.resolve(QUALITY_FILE), tmp -> Files.writeString(tmp, qualityJson()));
+        }
+
+        /**
+         * The figures as JSON: the backend and stage, the atlas identity, NCC over the atlas brain at the template's
+         * resolution before (initial guess), after the rigid and after the affine stage, and the wall time in s.
+         */
+        public String qualityJson() {
+            return String.format(Locale.ROOT, """
+                    {
+                      "backend": "builtin",
+                      "stages": ["rigid", "affine"],
+                      "atlas": %s,
+                      "similarity": "normalised cross-correlation over the atlas brain (annotation > 0) at the template's resolution",
+                      "nccBefore": %s,
+                      "nccRigid": %s,
+                      "nccAfter": %s,
+                      "affineDeterminant": %s,
+                      "seconds": %s
+                    }
+                    """, Json.quote(transform.atlasKey()), number(nccBefore), number(rigidNcc), number(nccAfter),
+                    number(transform.sampleSide().determinant()), number(seconds));
+        }
+
+        private static String number(double d) {
+            return Double.isFinite(d) ? Double.toString(d) : "null";
+        }
     }
+
+    /** Name of the transform folder inside a registration folder. */
+    public static final String TRANSFORM_FOLDER = "transform";
+    /** Name of the similarity figures file inside a registration folder. */
+    public static final String QUALITY_FILE = "quality.json";
 
     private LinearRegistration() {
     }
@@ -122,7 +168,7 @@ public final class LinearRegistration {
             AffineMap result = opt.toAffine(pose);
             if (!(after >= MIN_NCC)) {
                 throw new InputException(sample.geometry() + ": after affine registration the brain correlates only "
-                        + String.format(java.util.Locale.ROOT, "%.3f", after) + " with the atlas template (a registered brain reaches about 0.9). "
+                        + String.format(Locale.ROOT, "%.3f", after) + " with the atlas template (a registered brain reaches about 0.9). "
                         + "Check the orientation code (" + sample.geometry().orientation().code() + ": planes, rows, columns; "
                         + "BrainGlobe letters) and that the channel is the autofluorescence of a whole brain");
             }
