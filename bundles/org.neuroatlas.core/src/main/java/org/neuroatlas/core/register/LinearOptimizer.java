@@ -2,11 +2,6 @@ package org.neuroatlas.core.register;
 
 import java.util.concurrent.ForkJoinPool;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.ArrayRealVector;
-import org.apache.commons.math3.linear.LUDecomposition;
-import org.apache.commons.math3.linear.SingularMatrixException;
-
 import org.neuroatlas.core.Progress;
 
 /**
@@ -104,9 +99,14 @@ final class LinearOptimizer {
      * @return the improved pose (the given one if no step helped)
      */
     Pose optimise(Level level, Pose pose, Model model, Progress progress) {
+        return optimise(level, pose, model, MAX_ITERATIONS, progress);
+    }
+
+    /** {@link #optimise(Level, Pose, Model, Progress)} with at most {@code maxIterations} steps tried. */
+    Pose optimise(Level level, Pose pose, Model model, int maxIterations, Progress progress) {
         Sums cur = new Sums(sum(level, pose, model), model.parameters);
         double damping = INITIAL_DAMPING;
-        for (int it = 0; it < MAX_ITERATIONS && damping < MAX_DAMPING; it++) {
+        for (int it = 0; it < maxIterations && damping < MAX_DAMPING; it++) {
             progress.checkCanceled();
             double[] step = cur.step(damping);
             if (step == null) {
@@ -120,7 +120,7 @@ final class LinearOptimizer {
                 pose = trial;
                 cur = next;
                 damping = Math.max(damping / 4, 1e-7);
-                progress.report((it + 1.0) / MAX_ITERATIONS, null);
+                progress.report((it + 1.0) / maxIterations, null);
                 if (gain < NCC_TOLERANCE) {
                     break;
                 }
@@ -307,17 +307,15 @@ final class LinearOptimizer {
                 m[i][i] += damping * (m[i][i] + 1e-12 * trace / np);
                 rhs[i] = (v[sfOff + i] - alpha * v[sgOff + i] - beta * v[ssOff + i]) / alpha;
             }
-            try {
-                double[] d = new LUDecomposition(new Array2DRowRealMatrix(m, false)).getSolver().solve(new ArrayRealVector(rhs, false)).toArray();
+            double[] d = SmallLinearSystems.solve(m, rhs);
+            if (d != null) {
                 for (double x : d) {
                     if (!Double.isFinite(x)) {
                         return null;
                     }
                 }
-                return d;
-            } catch (SingularMatrixException e) {
-                return null;
             }
+            return d;
         }
     }
 }

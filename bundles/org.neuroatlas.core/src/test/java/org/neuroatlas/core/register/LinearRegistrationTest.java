@@ -137,10 +137,9 @@ class LinearRegistrationTest {
                 }
             }
         }
-        var solver = new org.apache.commons.math3.linear.LUDecomposition(new org.apache.commons.math3.linear.Array2DRowRealMatrix(m)).getSolver();
         double[] a = new double[12];
         for (int r = 0; r < 3; r++) {
-            double[] row = solver.solve(new org.apache.commons.math3.linear.ArrayRealVector(rhs[r])).toArray();
+            double[] row = SmallLinearSystems.solve(m, rhs[r]);
             System.arraycopy(row, 0, a, 4 * r, 4);
         }
         return AffineMap.of(a);
@@ -236,8 +235,17 @@ class LinearRegistrationTest {
             InputException e = assertThrows(InputException.class,
                     () -> LinearRegistration.register(atlas, wrong, new LinearRegistration.Settings(2, true), Progress.NONE));
             System.out.println("wrong orientation: " + e.getMessage());
-            assertTrue(e.getMessage().contains("orientation code (asl"), e.getMessage());
+            assertTrue(e.getMessage().contains("--orientation") && e.getMessage().contains("asl does not seem"), e.getMessage());
         }
+    }
+
+    @Test
+    void smallSystemsAreSolvedOrReportedSingular() {
+        double[] x = SmallLinearSystems.solve(new double[][] {{0, 2, 1}, {1, 1, 0}, {3, 0, 1}}, new double[] {7, 3, 6});
+        assertEquals(1, x[0], 1e-12);
+        assertEquals(2, x[1], 1e-12);
+        assertEquals(3, x[2], 1e-12);
+        assertEquals(null, SmallLinearSystems.solve(new double[][] {{1, 2}, {2, 4}}, new double[] {1, 2}));
     }
 
     @Test
