@@ -6,7 +6,7 @@ import org.neuroatlas.core.Progress;
 
 /**
  * Maximises the normalised cross-correlation (NCC) between the template {@code f} and the sample {@code g}
- * resampled (trilinearly) at {@code φ(x) = A₀·T(x) + b₀} over the template's brain, by Levenberg–Marquardt.
+ * resampled (trilinearly) at {@code φ(x) = A₀·T(x) + b₀} over a mask of template voxels, by Levenberg–Marquardt.
  * <p>
  * {@code A₀·x + b₀} is the fixed initial guess (axis permutation and flips from the orientation codes, centroid
  * translation); the optimised part is an atlas-space map about the centre {@code c}:
