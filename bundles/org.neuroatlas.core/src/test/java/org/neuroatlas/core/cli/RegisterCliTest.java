@@ -1,0 +1,70 @@
+package org.neuroatlas.core.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuroatlas.core.Progress;
+import org.neuroatlas.core.io.Json;
+import org.neuroatlas.core.register.AtlasTransform;
+import org.neuroatlas.core.simulate.CohortSimulator;
+import org.neuroatlas.core.simulate.Scenario;
+import org.neuroatlas.core.simulate.SimulationSettings;
+import org.neuroatlas.core.volume.Orientation;
+import org.neuroatlas.core.volume.VoxelSize;
+
+/** {@code neuroatlas register}: a simulated whole brain at 50 µm onto the demo atlas, and one-line errors. */
+class RegisterCliTest {
+
+    @TempDir
+    static Path dir;
+    static Path brain;
+
+    @BeforeAll
+    static void simulate() throws IOException {
+        SimulationSettings s = new SimulationSettings("demo", OptionalDouble.empty(), "ketamine", 1, new VoxelSize(50, 50, 50),
+                Orientation.parse("psl", "o"), 5, "", 0, false, 2);
+        CohortSimulator.Cohort c = CohortSimulator.run(s, Scenario.load("ketamine").controlOnly(), dir.resolve("cohort"), Progress.NONE);
+        brain = c.folder().resolve(c.brains().get(0).sampleId());
+    }
+
+    @Test
+    void writesTheTransformAndTheQualityFigures() throws IOException {
+        Path out = dir.resolve("reg");
+        CliTest.Result r = CliTest.run("register", brain.resolve("autofluorescence").toString(), "--voxel-size", "50,50,50", "--orientation", "psl",
+                "--atlas", "demo", "--threads", "2", "--out", out.toString(), "--quiet");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("NCC:") && r.out().contains("affine"), r.out());
+        AtlasTransform t = AtlasTransform.load(out.resolve("transform"));
+        assertTrue(t.isAffine());
+        assertEquals(AtlasTransform.load(brain.resolve(CohortSimulator.TRANSFORM)).sample(), t.sample());
+        Map<String, Object> q = Json.object(Json.read(out.resolve("quality.json")), out, "quality");
+        double after = ((Number) q.get("nccAfter")).doubleValue(), before = ((Number) q.get("nccBefore")).doubleValue();
+        assertTrue(after > 0.9 && after > before, q.toString());
+        assertEquals(t.atlasKey(), q.get("atlas"));
+    }
+
+    @Test
+    void aMissingOrientationOrAtlasIsAOneLineError() {
+        Path out = dir.resolve("bad");
+        CliTest.Result noOrientation = CliTest.run("register", brain.resolve("autofluorescence").toString(), "--voxel-size", "50,50,50",
+                "--atlas", "demo", "--out", out.toString(), "--quiet");
+        assertEquals(NeuroAtlasCli.EXIT_INPUT, noOrientation.exit(), noOrientation.err());
+        assertTrue(noOrientation.err().contains("--orientation"), noOrientation.err());
+        assertFalse(Files.exists(out));
+        CliTest.Result noAtlas = CliTest.run("register", brain.resolve("autofluorescence").toString(), "--orientation", "psl", "--atlas",
+                dir.resolve("no-atlas").toString(), "--out", out.toString(), "--quiet");
+        assertEquals(NeuroAtlasCli.EXIT_INPUT, noAtlas.exit(), noAtlas.err());
+        assertEquals(1, noAtlas.err().strip().lines().count(), noAtlas.err());
+        assertFalse(Files.exists(out));
+    }
+}
