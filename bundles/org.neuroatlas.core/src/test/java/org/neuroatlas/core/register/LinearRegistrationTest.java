@@ -87,9 +87,22 @@ class LinearRegistrationTest {
 
     /** Mean and max |A_est·x + b_est − true(x)| over every atlas-brain voxel (annotation > 0), µm. */
     static double[] error(AtlasTransform estimate, AtlasTransform truth) {
-        double sum = 0, max = 0;
-        long n = 0;
-        double[] xa = new double[3], e = new double[3], t = new double[3];
+        double[] sumMaxN = new double[3];
+        double[] e = new double[3], t = new double[3];
+        forEachBrainVoxelUm(xa -> {
+            estimate.atlasToSample(xa, e);
+            truth.atlasToSample(xa, t);
+            double dist = Math.sqrt((e[0] - t[0]) * (e[0] - t[0]) + (e[1] - t[1]) * (e[1] - t[1]) + (e[2] - t[2]) * (e[2] - t[2]));
+            sumMaxN[0] += dist;
+            sumMaxN[1] = Math.max(sumMaxN[1], dist);
+            sumMaxN[2]++;
+        });
+        return new double[] {sumMaxN[0] / sumMaxN[2], sumMaxN[1]};
+    }
+
+    /** Calls {@code f} with the atlas µm position of every atlas-brain voxel (annotation > 0), in raster order. */
+    static void forEachBrainVoxelUm(java.util.function.Consumer<double[]> f) {
+        double[] xa = new double[3];
         VoxelSize v = atlas.voxelSizeUm();
         Cursor<? extends RealType<?>> c = cursor(atlas.annotation().voxels());
         while (c.hasNext()) {
@@ -99,14 +112,8 @@ class LinearRegistrationTest {
             for (int d = 0; d < 3; d++) {
                 xa[d] = c.getDoublePosition(d) * v.um(d);
             }
-            estimate.atlasToSample(xa, e);
-            truth.atlasToSample(xa, t);
-            double dist = Math.sqrt((e[0] - t[0]) * (e[0] - t[0]) + (e[1] - t[1]) * (e[1] - t[1]) + (e[2] - t[2]) * (e[2] - t[2]));
-            sum += dist;
-            max = Math.max(max, dist);
-            n++;
+            f.accept(xa);
         }
-        return new double[] {sum / n, max};
     }
 
     /**
@@ -116,16 +123,8 @@ class LinearRegistrationTest {
     static AffineMap bestAffineFit(AtlasTransform truth) {
         double[][] m = new double[4][4];
         double[][] rhs = new double[3][4];
-        double[] xa = new double[3], t = new double[3];
-        VoxelSize v = atlas.voxelSizeUm();
-        Cursor<? extends RealType<?>> c = cursor(atlas.annotation().voxels());
-        while (c.hasNext()) {
-            if (c.next().getRealDouble() <= 0) {
-                continue;
-            }
-            for (int d = 0; d < 3; d++) {
-                xa[d] = c.getDoublePosition(d) * v.um(d);
-            }
+        double[] t = new double[3];
+        forEachBrainVoxelUm(xa -> {
             truth.atlasToSample(xa, t);
             double[] h = {xa[0], xa[1], xa[2], 1};
             for (int i = 0; i < 4; i++) {
@@ -136,7 +135,7 @@ class LinearRegistrationTest {
                     rhs[r][i] += h[i] * t[r];
                 }
             }
-        }
+        });
         double[] a = new double[12];
         for (int r = 0; r < 3; r++) {
             double[] row = SmallLinearSystems.solve(m, rhs[r]);
