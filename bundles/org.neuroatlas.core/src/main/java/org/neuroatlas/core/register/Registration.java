@@ -1,0 +1,83 @@
+package org.neuroatlas.core.register;
+
+import org.neuroatlas.core.InputException;
+import org.neuroatlas.core.Progress;
+import org.neuroatlas.core.atlas.Atlas;
+import org.neuroatlas.core.volume.AxisMapping;
+import org.neuroatlas.core.volume.Orientation;
+import org.neuroatlas.core.volume.Volume;
+import org.neuroatlas.core.volume.VoxelSize;
+
+/**
+ * The built-in engine end to end: preparation, the linear stage ({@link LinearRegistration}) and the non-rigid
+ * stage ({@link NonRigidRegistration}), giving one {@link AtlasTransform} (affine part and forward field {@code u},
+ * with the inverse field and quality figures computed by {@link AtlasTransform#of}).
+ */
+public final class Registration {
+
+    /**
+     * @param threads   threads (≥ 1); does not change the result
+     * @param normalise rescale the sample's intensities to robust percentiles (see {@link PreparedSample#prepare})
+     * @param nonRigid  the non-rigid stage's settings (its thread count is replaced by {@code threads})
+     */
+    public record Settings(int threads, boolean normalise, NonRigidRegistration.Settings nonRigid) {
+
+        public Settings {
+            if (threads < 1) {
+                throw InputException.parameter("--threads", "must be at least 1, not " + threads, null);
+            }
+        }
+
+        /** The given threads, normalised intensities, the non-rigid stage's defaults. */
+        public static Settings defaults(int threads) {
+            return new Settings(threads, true, NonRigidRegistration.Settings.defaults(threads));
+        }
+    }
+
+    /**
+     * @param transform   atlas µm → sample µm: affine part and forward field {@code u} (with its inverse)
+     * @param nccBefore   NCC over the atlas brain (annotation &gt; 0) at the template's resolution with the initial guess
+     * @param nccLinear   the same after the linear (affine) stage
+     * @param nccNonRigid the same after the non-rigid stage
+     * @param linear      the linear stage's own result
+     * @param nonRigid    the non-rigid stage's own result
+     * @param seconds     wall time of the whole registration, inverse field included, s
+     */
+    public record Result(AtlasTransform transform, double nccBefore, double nccLinear, double nccNonRigid, LinearRegistration.Result linear,
+            NonRigidRegistration.Result nonRigid, double seconds) {
+    }
+
+    private Registration() {
+    }
+
+    /**
+     * Registers {@code autofluorescence} (which must carry its orientation code) to {@code atlas}'s template,
+     * linearly and then non-rigidly.
+     *
+     * @throws InputException as {@link LinearRegistration#register}
+     */
+    public static Result register(Atlas atlas, Volume<?> autofluorescence, Settings settings, Progress progress) {
+        long start = System.nanoTime();
+        AtlasReference reference = AtlasReference.of(atlas);
+        Orientation orientation = autofluorescence.orientation().orElseThrow(() -> InputException.parameter("--orientation",
+                "is unknown for " + autofluorescence.source(), "Give the sample's BrainGlobe orientation code, e.g. psl"));
+        AxisMapping axes = Atlas.ORIENTATION.mappingTo(orientation);
+        VoxelSize target = axes.mapVoxelSize(reference.voxelSizeUm());
+        PreparedSample sample = PreparedSample.prepare(autofluorescence, target, settings.normalise(), progress.slice(0, 0.2));
+        return register(reference, sample, settings, progress.slice(0.2, 1), start);
+    }
+
+    static Result register(AtlasReference reference, PreparedSample sample, Settings settings, Progress progress, long startNanos) {
+        LinearRegistration.Result linear = LinearRegistration.register(reference, sample,
+                new LinearRegistration.Settings(settings.threads(), settings.normalise()), progress.slice(0, 0.4), startNanos);
+        AffineMap affine = linear.transform().sampleSide();
+        NonRigidRegistration.Settings n = settings.nonRigid();
+        NonRigidRegistration.Result nonRigid = NonRigidRegistration.register(reference, sample, affine,
+                new NonRigidRegistration.Settings(settings.threads(), n.iterations(), n.fluidSigmaVoxels(), n.diffusionSigmaVoxels()),
+                progress.slice(0.4, 0.9));
+        AtlasTransform transform = AtlasTransform.of(affine, nonRigid.displacement(), reference.atlasKey, sample.geometry(),
+                progress.slice(0.9, 1));
+        return new Result(transform, linear.nccBefore(), nonRigid.nccBefore(), nonRigid.nccAfter(), linear, nonRigid,
+                (System.nanoTime() - startNanos) / 1e9);
+    }
+}

@@ -1,0 +1,163 @@
+package org.neuroatlas.core.register;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.OptionalDouble;
+
+import net.imglib2.Cursor;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.view.Views;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuroatlas.core.Progress;
+import org.neuroatlas.core.atlas.Atlas;
+import org.neuroatlas.core.simulate.CohortSimulator;
+import org.neuroatlas.core.simulate.Scenario;
+import org.neuroatlas.core.simulate.SimulationSettings;
+import org.neuroatlas.core.volume.Orientation;
+import org.neuroatlas.core.volume.ReadOptions;
+import org.neuroatlas.core.volume.Volume;
+import org.neuroatlas.core.volume.Volumes;
+import org.neuroatlas.core.volume.VoxelSize;
+
+/**
+ * The non-rigid stage against the simulator's true transform: a whole demo-atlas brain (100 µm template) imaged at
+ * 50 µm in psl, whose true transform carries a smooth warp of up to 150 µm that the linear stage cannot follow.
+ */
+class NonRigidRegistrationTest {
+
+    /** The full transform must cut the linear stage's mean error vs the truth by at least this factor. */
+    static final double MEAN_ERROR_GAIN = 0.7;
+    /** A sane warp neither collapses nor balloons a region (determinant of W's Jacobian within these bounds). */
+    static final double MIN_JACOBIAN = 0.3;
+    static final double MAX_JACOBIAN = 3;
+
+    @TempDir
+    static Path dir;
+    static Atlas atlas;
+    static AtlasTransform truth;
+    static AtlasReference reference;
+    static PreparedSample sample;
+    static Registration.Result result;
+
+    @BeforeAll
+    static void registerOnce() throws IOException {
+        atlas = Atlas.demo(100, Progress.NONE);
+        SimulationSettings s = new SimulationSettings("demo", OptionalDouble.empty(), "ketamine", 1, new VoxelSize(50, 50, 50),
+                Orientation.parse("psl", "o"), 3, "", 0, false, 2);
+        CohortSimulator.Cohort c = CohortSimulator.run(s, Scenario.load("ketamine").controlOnly(), dir.resolve("psl"), Progress.NONE);
+        Path brain = c.folder().resolve(c.brains().get(0).sampleId());
+        truth = AtlasTransform.load(brain.resolve(CohortSimulator.TRANSFORM));
+        reference = AtlasReference.of(atlas);
+        try (Volume<?> auto = Volumes.open(brain.resolve("autofluorescence"), ReadOptions.defaults())
+                .withOrientation(Orientation.parse("psl", "o"))) {
+            sample = PreparedSample.prepare(auto, reference.voxelSizeUm(), true, Progress.NONE);
+        }
+        result = Registration.register(reference, sample, Registration.Settings.defaults(2), Progress.NONE, System.nanoTime());
+    }
+
+    @AfterAll
+    static void close() {
+        atlas.close();
+    }
+
+    /** Mean and max distance between {@code estimate} and the truth over every atlas-brain voxel (annotation > 0), µm. */
+    static double[] error(AtlasTransform estimate) {
+        double[] e = new double[3], t = new double[3], xa = new double[3];
+        double sum = 0, max = 0;
+        long n = 0;
+        VoxelSize v = atlas.voxelSizeUm();
+        Cursor<? extends RealType<?>> c = cursor(atlas.annotation().voxels());
+        while (c.hasNext()) {
+            if (c.next().getRealDouble() <= 0) {
+                continue;
+            }
+            for (int d = 0; d < 3; d++) {
+                xa[d] = c.getDoublePosition(d) * v.um(d);
+            }
+            estimate.atlasToSample(xa, e);
+            truth.atlasToSample(xa, t);
+            double dist = Math.sqrt((e[0] - t[0]) * (e[0] - t[0]) + (e[1] - t[1]) * (e[1] - t[1]) + (e[2] - t[2]) * (e[2] - t[2]));
+            sum += dist;
+            max = Math.max(max, dist);
+            n++;
+        }
+        return new double[] {sum / n, max};
+    }
+
+    private static <T extends RealType<T>> Cursor<T> cursor(RandomAccessibleInterval<T> img) {
+        return Views.flatIterable(img).localizingCursor();
+    }
+
+    @Test
+    void followsTheTrueWarpBetterThanTheLinearStage() throws IOException {
+        double[] linear = error(result.linear().transform());
+        double[] full = error(result.transform());
+        TransformQuality q = result.transform().quality();
+        System.out.printf(Locale.ROOT,
+                "non-rigid: error vs truth linear mean %.1f / max %.1f µm, non-rigid mean %.1f / max %.1f µm; NCC before %.4f, linear %.4f, "
+                        + "non-rigid %.4f; Jacobian %.3f..%.3f, folded %d, max |u| %.1f µm, inverse residual %.4f µm; "
+                        + "linear %.1f s, non-rigid %.1f s, total %.1f s%n",
+                linear[0], linear[1], full[0], full[1], result.nccBefore(), result.nccLinear(), result.nccNonRigid(),
+                q.minJacobianDeterminant(), q.maxJacobianDeterminant(), q.foldedNodes(), q.maxDisplacementUm(), q.inverseResidualUm(),
+                result.linear().seconds(), result.nonRigid().seconds(), result.seconds());
+        assertTrue(full[0] < MEAN_ERROR_GAIN * linear[0], "mean error " + full[0] + " µm vs linear " + linear[0] + " µm");
+        assertTrue(full[1] < linear[1], "max error " + full[1] + " µm vs linear " + linear[1] + " µm");
+        assertTrue(result.nccNonRigid() > result.nccLinear(), "NCC improves");
+        assertEquals(result.linear().nccAfter(), result.nccLinear(), 1e-6, "same NCC as the linear stage measures");
+        assertTrue(q.isFoldFree(), "no folding: " + q);
+        assertEquals(0, result.nonRigid().jacobian().foldedNodes());
+        assertTrue(q.minJacobianDeterminant() > MIN_JACOBIAN && q.maxJacobianDeterminant() < MAX_JACOBIAN, q.toString());
+        // the field lies on the template's grid
+        assertArrayEquals(new int[] {(int) reference.template.nx, reference.template.ny, reference.template.nz},
+                result.transform().displacement().orElseThrow().dimensions());
+        assertArrayEquals(new double[3], result.transform().displacement().orElseThrow().originUm());
+        // and the transform saves and reads back
+        Path saved = dir.resolve("saved");
+        result.transform().save(saved);
+        assertEquals(result.transform().displacement().orElseThrow(), AtlasTransform.load(saved).displacement().orElseThrow());
+    }
+
+    @Test
+    void sameFieldWhateverTheThreadCount() {
+        AffineMap affine = result.linear().transform().sampleSide();
+        // a few iterations on every level, so that the pyramid's resampling is covered too
+        int[] its = {4, 2, 2};
+        NonRigidRegistration.Result one = NonRigidRegistration.register(reference, sample, affine,
+                new NonRigidRegistration.Settings(1, its, 1.0, 1.5), Progress.NONE);
+        NonRigidRegistration.Result two = NonRigidRegistration.register(reference, sample, affine,
+                new NonRigidRegistration.Settings(2, its, 1.0, 1.5), Progress.NONE);
+        assertEquals(one.displacement(), two.displacement());
+        assertEquals(one.nccAfter(), two.nccAfter());
+        assertTrue(!one.displacement().isZero());
+    }
+
+    @Test
+    void smoothingKeepsAConstantFieldAndSpreadsASpike() {
+        int nx = 5, ny = 4, nz = 3;
+        float[] constant = new float[3 * nx * ny * nz];
+        for (int i = 0; i < constant.length; i++) {
+            constant[i] = i % 3 + 1;
+        }
+        float[] c = FieldSmoothing.smooth(constant, nx, ny, nz, 1.0);
+        for (int i = 0; i < c.length; i++) {
+            assertEquals(constant[i], c[i], 1e-5);
+        }
+        float[] spike = new float[3 * nx * ny * nz];
+        int centre = 3 * ((1 * ny + 2) * nx + 2);
+        spike[centre + 1] = 1;
+        float[] s = FieldSmoothing.smooth(spike, nx, ny, nz, 0.8);
+        assertTrue(s[centre + 1] < 1 && s[centre + 1] > 0 && s[centre + 4] > 0, "spread to neighbours");
+        assertEquals(0, s[centre], 0, "components stay apart");
+        assertEquals(1, spike[centre + 1], 0, "input untouched");
+    }
+}
