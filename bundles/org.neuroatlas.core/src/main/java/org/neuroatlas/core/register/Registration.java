@@ -1,8 +1,15 @@
 package org.neuroatlas.core.register;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.Progress;
 import org.neuroatlas.core.atlas.Atlas;
+import org.neuroatlas.core.io.AtomicFile;
+import org.neuroatlas.core.io.Json;
 import org.neuroatlas.core.volume.AxisMapping;
 import org.neuroatlas.core.volume.Orientation;
 import org.neuroatlas.core.volume.Volume;
@@ -45,6 +52,51 @@ public final class Registration {
      */
     public record Result(AtlasTransform transform, double nccBefore, double nccLinear, double nccNonRigid, LinearRegistration.Result linear,
             NonRigidRegistration.Result nonRigid, double seconds) {
+
+        /**
+         * Writes the registration folder {@code folder}: the transform as {@value LinearRegistration#TRANSFORM_FOLDER}
+         * ({@link AtlasTransform#save}) and the figures as {@value LinearRegistration#QUALITY_FILE}, each replaced as
+         * a whole if already there.
+         */
+        public void save(Path folder) throws IOException {
+            transform.save(folder.resolve(LinearRegistration.TRANSFORM_FOLDER));
+            AtomicFile.write(folder.resolve(LinearRegistration.QUALITY_FILE), tmp -> Files.writeString(tmp, qualityJson()));
+        }
+
+        /**
+         * The figures as JSON: backend and stages, atlas identity, NCC over the atlas brain at the template's
+         * resolution before, after the rigid, the affine and the non-rigid stage, the warp's Jacobian determinant
+         * range and folded nodes, its largest displacement (µm) and the inverse field's residual (µm), wall time (s).
+         */
+        public String qualityJson() {
+            TransformQuality q = transform.quality();
+            return String.format(Locale.ROOT, """
+                    {
+                      "backend": "builtin",
+                      "stages": ["rigid", "affine", "demons"],
+                      "atlas": %s,
+                      "similarity": "normalised cross-correlation over the atlas brain (annotation > 0) at the template's resolution",
+                      "nccBefore": %s,
+                      "nccRigid": %s,
+                      "nccAffine": %s,
+                      "nccAfter": %s,
+                      "affineDeterminant": %s,
+                      "minJacobianDeterminant": %s,
+                      "maxJacobianDeterminant": %s,
+                      "foldedNodes": %d,
+                      "maxDisplacementUm": %s,
+                      "inverseResidualUm": %s,
+                      "seconds": %s
+                    }
+                    """, Json.quote(transform.atlasKey()), number(nccBefore), number(linear.rigidNcc()), number(nccLinear),
+                    number(nccNonRigid), number(q.affineDeterminant()), number(q.minJacobianDeterminant()),
+                    number(q.maxJacobianDeterminant()), q.foldedNodes(), number(q.maxDisplacementUm()), number(q.inverseResidualUm()),
+                    number(seconds));
+        }
+
+        private static String number(double d) {
+            return Double.isFinite(d) ? Double.toString(d) : "null";
+        }
     }
 
     private Registration() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -123,8 +124,12 @@ class NonRigidRegistrationTest {
         assertArrayEquals(new double[3], result.transform().displacement().orElseThrow().originUm());
         // and the transform saves and reads back
         Path saved = dir.resolve("saved");
-        result.transform().save(saved);
-        assertEquals(result.transform().displacement().orElseThrow(), AtlasTransform.load(saved).displacement().orElseThrow());
+        result.save(saved);
+        assertEquals(result.transform().displacement().orElseThrow(),
+                AtlasTransform.load(saved.resolve(LinearRegistration.TRANSFORM_FOLDER)).displacement().orElseThrow());
+        String json = Files.readString(saved.resolve(LinearRegistration.QUALITY_FILE));
+        assertTrue(json.contains("\"nccAfter\": " + result.nccNonRigid()) && json.contains("\"foldedNodes\": 0")
+                && json.contains("\"nccAffine\": " + result.nccLinear()), json);
     }
 
     @Test
