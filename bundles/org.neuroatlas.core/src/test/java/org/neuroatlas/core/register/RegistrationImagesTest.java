@@ -3,6 +3,7 @@ package org.neuroatlas.core.register;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.Progress;
 import org.neuroatlas.core.atlas.Atlas;
 import org.neuroatlas.core.simulate.CohortSimulator;
@@ -195,6 +197,16 @@ class RegistrationImagesTest {
             }
             assertTrue(red > 0 && green > 0, png + ": red " + red + ", green " + green);
         }
+    }
+
+    @Test
+    void aTransformForAnotherSampleIsRefusedAndNothingIsWritten() {
+        SampleGeometry other = new SampleGeometry(new long[] {10, 10, 10}, new VoxelSize(50, 50, 50), Orientation.parse("psl", "o"));
+        AtlasTransform wrong = AtlasTransform.affine(truth.sampleSide(), truth.atlasKey(), other);
+        Path elsewhere = dir.resolve("refused");
+        InputException e = assertThrows(InputException.class, () -> RegistrationImages.write(atlas, wrong, sample, elsewhere, Progress.NONE));
+        assertTrue(e.getMessage().contains("belongs to a sample volume"), e.getMessage());
+        assertFalse(Files.exists(elsewhere));
     }
 
     @Test
