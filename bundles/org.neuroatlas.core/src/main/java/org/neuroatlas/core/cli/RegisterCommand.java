@@ -9,8 +9,12 @@ import java.util.concurrent.Callable;
 
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.atlas.Atlas;
+import org.neuroatlas.core.io.AtomicFile;
+import org.neuroatlas.core.io.Json;
 import org.neuroatlas.core.register.AffineMap;
 import org.neuroatlas.core.register.LinearRegistration;
+import org.neuroatlas.core.register.PreparedSample;
+import org.neuroatlas.core.register.RegistrationImages;
 import org.neuroatlas.core.volume.Volume;
 import org.neuroatlas.core.volume.Volumes;
 
@@ -23,12 +27,15 @@ import picocli.CommandLine.Spec;
 
 /** {@code neuroatlas register INPUT --atlas DIR|demo --out REGDIR}: a brain's autofluorescence to the atlas template. */
 @Command(name = "register", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Register a brain's autofluorescence channel to the atlas template with the built-in Java engine and write the "
-                + "transform (atlas µm -> sample µm) to REGDIR/transform, with similarity figures in REGDIR/quality.json.",
+        description = {"Register a brain's autofluorescence channel to the atlas template with the built-in Java engine and write "
+                + "REGDIR: transform/ (atlas µm -> sample µm), quality.json (similarity figures), warped_to_atlas.nrrd (the "
+                + "downsampled brain resampled onto the template's grid, Allen NRRD header layout), atlas_in_sample.nrrd (the "
+                + "annotation carried into the downsampled brain's grid in its own axes, uint32, spacing in the header) and "
+                + "qc_coronal.png, qc_sagittal.png, qc_horizontal.png (middle template slices in magenta with the warped brain in green).",
             "For now this is the linear stage only: the volume is downsampled (streaming) to the template's voxel size, the initial pose "
                     + "comes from the orientation code and the brains' centroids, then a rigid and an affine map are fitted by maximising "
-                    + "the normalised cross-correlation over the atlas brain on a 4x/2x/1x pyramid. The non-rigid stage, the elastix "
-                    + "backend and the resampled images (warped_to_atlas.nrrd, atlas_in_sample.nrrd, QC PNGs) are not there yet.",
+                    + "the normalised cross-correlation over the template's box on a 4x/2x/1x pyramid. The non-rigid stage and the "
+                    + "elastix backend are not there yet.",
             "The result does not depend on --threads."})
 final class RegisterCommand implements Callable<Integer> {
 
@@ -51,8 +58,8 @@ final class RegisterCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores); does not change the result.")
     Integer threads;
 
-    @Option(names = "--out", required = true, paramLabel = "REGDIR", description = "Registration folder to write (created; its transform and "
-            + "quality.json are replaced if present).")
+    @Option(names = "--out", required = true, paramLabel = "REGDIR", description = "Registration folder to write (created; the files "
+            + "named above are replaced if present, each written completely before it replaces the old one).")
     Path out;
 
     @Option(names = "--quiet", description = "No progress bar.")
@@ -69,30 +76,49 @@ final class RegisterCommand implements Callable<Integer> {
             throw InputException.parameter("--out", out + " is a file", "Give a folder for the registration results");
         }
         LinearRegistration.Result result;
+        double warpedNcc;
         ConsoleProgress progress = ConsoleProgress.stderr("register", quiet);
         try (Atlas a = atlasOptions.open(atlas, progress.slice(0, 0.05));
                 Volume<?> v = Volumes.open(input, volume.toReadOptions())) {
-            result = LinearRegistration.register(a, v, settings, progress.slice(0.05, 1));
+            long start = System.nanoTime();
+            PreparedSample sample = LinearRegistration.prepare(a, v, settings, progress.slice(0.05, 0.4));
+            double prepared = (System.nanoTime() - start) / 1e9;
+            LinearRegistration.Result r = LinearRegistration.register(a, sample, settings, progress.slice(0.4, 0.9));
+            // the reported time covers preparation and optimisation, as when registering a volume in one call
+            result = new LinearRegistration.Result(r.transform(), r.nccBefore(), r.rigidNcc(), r.nccAfter(), r.seconds() + prepared);
+            try {
+                result.transform().save(out.resolve(LinearRegistration.TRANSFORM_FOLDER));
+                // The images come from the prepared sample, so the full-size volume is read only once.
+                warpedNcc = RegistrationImages.write(a, result.transform(), sample, out, progress.slice(0.9, 1));
+                String quality = withFigure(result.qualityJson(), "nccWarpedToAtlas", warpedNcc);
+                AtomicFile.write(out.resolve(LinearRegistration.QUALITY_FILE), tmp -> Files.writeString(tmp, quality));
+            } catch (IOException e) {
+                throw InputException.file(out, "could not be written (" + e + ")", "Check the free space and that the folder is writable", e);
+            }
         } finally {
             progress.done();
         }
-        try {
-            result.save(out);
-        } catch (IOException e) {
-            throw InputException.file(out, "could not be written (" + e + ")", "Check the free space and that the folder is writable", e);
-        }
-        print(spec.commandLine().getOut(), result, out);
+        print(spec.commandLine().getOut(), result, warpedNcc, out);
         return 0;
     }
 
-    static void print(PrintWriter w, LinearRegistration.Result r, Path out) {
+    /** {@code json} (one object, as {@link LinearRegistration.Result#qualityJson()} writes it) with one more number member. */
+    static String withFigure(String json, String name, double value) {
+        int end = json.lastIndexOf('}');
+        String number = Double.isFinite(value) ? Double.toString(value) : "null";
+        return json.substring(0, end).stripTrailing() + ",\n  " + Json.quote(name) + ": " + number + "\n}\n";
+    }
+
+    static void print(PrintWriter w, LinearRegistration.Result r, double warpedNcc, Path out) {
         AffineMap m = r.transform().sampleSide();
         w.printf(Locale.ROOT, "sample:     %s%n", r.transform().sample());
         w.printf(Locale.ROOT, "atlas:      %s%n", r.transform().atlasKey());
         w.printf(Locale.ROOT, "NCC:        %.4f before, %.4f rigid, %.4f affine (over the atlas brain)%n", r.nccBefore(), r.rigidNcc(), r.nccAfter());
         w.printf(Locale.ROOT, "affine:     %s (determinant %.4f)%n", m, m.determinant());
         w.printf(Locale.ROOT, "time:       %.1f s%n", r.seconds());
-        w.printf(Locale.ROOT, "wrote %s%n", out.resolve(LinearRegistration.TRANSFORM_FOLDER));
+        w.printf(Locale.ROOT, "warped:     NCC %.4f with the template over the atlas brain (%s)%n", warpedNcc, RegistrationImages.WARPED_FILE);
+        w.printf(Locale.ROOT, "wrote %s: %s/, %s, %s, %s, %s%n", out, LinearRegistration.TRANSFORM_FOLDER, LinearRegistration.QUALITY_FILE,
+                RegistrationImages.WARPED_FILE, RegistrationImages.ATLAS_IN_SAMPLE_FILE, String.join(", ", RegistrationImages.QC_FILES));
         w.flush();
     }
 }

@@ -141,12 +141,37 @@ public final class LinearRegistration {
     public static Result register(Atlas atlas, Volume<?> autofluorescence, Settings settings, Progress progress) {
         long start = System.nanoTime();
         AtlasReference reference = AtlasReference.of(atlas);
+        PreparedSample sample = prepare(atlas, autofluorescence, settings, progress.slice(0, 0.5));
+        return register(reference, sample, settings, progress.slice(0.5, 1), start);
+    }
+
+    /**
+     * The preparation step of {@link #register(Atlas, Volume, Settings, Progress)} on its own, for callers that also
+     * need the downsampled image afterwards (e.g. to resample it onto the atlas grid,
+     * {@link RegistrationImages}): the sample at the template's voxel size carried into the sample's axes.
+     *
+     * @throws InputException if the atlas has no template, or the volume has no orientation code or no brain
+     */
+    public static PreparedSample prepare(Atlas atlas, Volume<?> autofluorescence, Settings settings, Progress progress) {
+        Volume<?> template = atlas.template().orElseThrow(() -> new InputException(atlas.identity().key()
+                + ": the atlas has no template (reference) image, which registration needs. Use an atlas folder with "
+                + "average_template_<res>.nrrd or reference.tiff, or demo"));
         Orientation orientation = autofluorescence.orientation().orElseThrow(() -> InputException.parameter("--orientation",
                 "is unknown for " + autofluorescence.source(), "Give the sample's BrainGlobe orientation code, e.g. psl"));
         AxisMapping axes = Atlas.ORIENTATION.mappingTo(orientation);
-        VoxelSize target = axes.mapVoxelSize(reference.voxelSizeUm());
-        PreparedSample sample = PreparedSample.prepare(autofluorescence, target, settings.normalise(), progress.slice(0, 0.5));
-        return register(reference, sample, settings, progress.slice(0.5, 1), start);
+        VoxelSize target = axes.mapVoxelSize(template.voxelSizeUm());
+        return PreparedSample.prepare(autofluorescence, target, settings.normalise(), progress);
+    }
+
+    /**
+     * Registers a sample prepared by {@link #prepare} (with the same settings) to {@code atlas}'s template; the
+     * reported wall time excludes the preparation.
+     *
+     * @throws InputException as {@link #register(Atlas, Volume, Settings, Progress)}
+     */
+    public static Result register(Atlas atlas, PreparedSample sample, Settings settings, Progress progress) {
+        long start = System.nanoTime();
+        return register(AtlasReference.of(atlas), sample, settings, progress, start);
     }
 
     static Result register(AtlasReference reference, PreparedSample sample, Settings settings, Progress progress, long startNanos) {

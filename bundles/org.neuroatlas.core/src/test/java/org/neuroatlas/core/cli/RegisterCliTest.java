@@ -51,6 +51,18 @@ class RegisterCliTest {
         double after = ((Number) q.get("nccAfter")).doubleValue(), before = ((Number) q.get("nccBefore")).doubleValue();
         assertTrue(after > 0.9 && after > before, q.toString());
         assertEquals(t.atlasKey(), q.get("atlas"));
+        double warped = ((Number) q.get("nccWarpedToAtlas")).doubleValue();
+        System.out.printf(java.util.Locale.ROOT, "estimated affine: NCC after %.4f, warped_to_atlas vs template over the brain %.4f%n", after,
+                warped);
+        // the same figure as the optimiser's, measured on the written image (boundary and interpolation details aside)
+        assertEquals(after, warped, 0.02, q.toString());
+        for (String f : new String[] {"warped_to_atlas.nrrd", "atlas_in_sample.nrrd", "qc_coronal.png", "qc_sagittal.png", "qc_horizontal.png"}) {
+            assertTrue(Files.size(out.resolve(f)) > 0, f);
+        }
+        try (var files = Files.list(out)) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith(".")), "no temporary files left");
+        }
+        assertTrue(r.out().contains("warped_to_atlas.nrrd"), r.out());
     }
 
     @Test
