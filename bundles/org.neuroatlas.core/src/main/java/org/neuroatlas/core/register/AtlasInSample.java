@@ -5,8 +5,6 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedIntType;
 
-import org.neuroatlas.core.volume.BlockCache;
-import org.neuroatlas.core.volume.LazyVolumes;
 import org.neuroatlas.core.volume.Orientation;
 import org.neuroatlas.core.volume.PixelType;
 import org.neuroatlas.core.volume.Volume;
@@ -77,19 +75,7 @@ final class AtlasInSample {
 
     /** The labels as a lazily computed uint32 volume on the sample grid, with the sample's orientation code. */
     Volume<UnsignedIntType> volume(String name, Orientation orientation) {
-        int planeSize = nx * ny;
-        RandomAccessibleInterval<UnsignedIntType> img = LazyVolumes.create(new long[] {nx, ny, nz}, new int[] {nx, ny, 1}, PixelType.UINT32,
-                (min, size) -> {
-                    int[] out = new int[size[0] * size[1] * size[2]];
-                    int[] plane = new int[planeSize];
-                    for (int k = 0; k < size[2]; k++) {
-                        plane((int) min[2] + k, plane);
-                        for (int j = 0; j < size[1]; j++) {
-                            System.arraycopy(plane, (int) ((min[1] + j) * nx + min[0]), out, (k * size[1] + j) * size[0], size[0]);
-                        }
-                    }
-                    return out;
-                }, BlockCache.shared(), BlockCache.newOwner());
+        RandomAccessibleInterval<UnsignedIntType> img = PlaneVolumes.lazy(nx, ny, nz, PixelType.UINT32, (plane, z) -> plane(z, (int[]) plane));
         return Volume.of(img, new VoxelSize(spacingUm[0], spacingUm[1], spacingUm[2]), PixelType.UINT32, name, orientation, java.util.Map.of(),
                 null);
     }

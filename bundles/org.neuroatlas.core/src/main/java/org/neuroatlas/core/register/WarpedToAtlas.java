@@ -4,8 +4,6 @@ import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.real.FloatType;
 
 import org.neuroatlas.core.atlas.Atlas;
-import org.neuroatlas.core.volume.BlockCache;
-import org.neuroatlas.core.volume.LazyVolumes;
 import org.neuroatlas.core.volume.PixelType;
 import org.neuroatlas.core.volume.Volume;
 import org.neuroatlas.core.volume.VoxelSize;
@@ -93,19 +91,7 @@ final class WarpedToAtlas {
      * one block per plane; reading a plane computes it, nothing is cached beyond the shared block cache's budget.
      */
     Volume<FloatType> volume(String name) {
-        int planeSize = nx * ny;
-        RandomAccessibleInterval<FloatType> img = LazyVolumes.create(new long[] {nx, ny, nz}, new int[] {nx, ny, 1}, PixelType.FLOAT32,
-                (min, size) -> {
-                    float[] out = new float[size[0] * size[1] * size[2]];
-                    float[] plane = new float[planeSize];
-                    for (int k = 0; k < size[2]; k++) {
-                        plane((int) min[2] + k, plane);
-                        for (int j = 0; j < size[1]; j++) {
-                            System.arraycopy(plane, (int) ((min[1] + j) * nx + min[0]), out, (k * size[1] + j) * size[0], size[0]);
-                        }
-                    }
-                    return out;
-                }, BlockCache.shared(), BlockCache.newOwner());
+        RandomAccessibleInterval<FloatType> img = PlaneVolumes.lazy(nx, ny, nz, PixelType.FLOAT32, (plane, z) -> plane(z, (float[]) plane));
         return Volume.of(img, new VoxelSize(spacingUm[0], spacingUm[1], spacingUm[2]), PixelType.FLOAT32, name, Atlas.ORIENTATION,
                 java.util.Map.of(), null);
     }
