@@ -8,13 +8,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.OptionalDouble;
 
-import net.imglib2.Cursor;
-import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.array.ArrayImgs;
-import net.imglib2.type.numeric.RealType;
-import net.imglib2.view.Views;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,8 +19,6 @@ import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.Progress;
 import org.neuroatlas.core.atlas.Atlas;
 import org.neuroatlas.core.simulate.CohortSimulator;
-import org.neuroatlas.core.simulate.Scenario;
-import org.neuroatlas.core.simulate.SimulationSettings;
 import org.neuroatlas.core.volume.Orientation;
 import org.neuroatlas.core.volume.PixelType;
 import org.neuroatlas.core.volume.ReadOptions;
@@ -75,10 +68,7 @@ class LinearRegistrationTest {
     }
 
     static Path simulate(long seed, String orientation, String name) throws IOException {
-        SimulationSettings s = new SimulationSettings("demo", OptionalDouble.empty(), "ketamine", 1, new VoxelSize(50, 50, 50),
-                Orientation.parse(orientation, "o"), seed, "", 0, false, 2);
-        CohortSimulator.Cohort c = CohortSimulator.run(s, Scenario.load("ketamine").controlOnly(), dir.resolve(name), Progress.NONE);
-        return c.folder().resolve(c.brains().get(0).sampleId());
+        return SimulatedBrains.wholeBrain(dir.resolve(name), seed, orientation);
     }
 
     static Volume<?> autofluorescence(Path brain, String orientation) {
@@ -87,33 +77,7 @@ class LinearRegistrationTest {
 
     /** Mean and max |A_est·x + b_est − true(x)| over every atlas-brain voxel (annotation > 0), µm. */
     static double[] error(AtlasTransform estimate, AtlasTransform truth) {
-        double[] sumMaxN = new double[3];
-        double[] e = new double[3], t = new double[3];
-        forEachBrainVoxelUm(xa -> {
-            estimate.atlasToSample(xa, e);
-            truth.atlasToSample(xa, t);
-            double dist = Math.sqrt((e[0] - t[0]) * (e[0] - t[0]) + (e[1] - t[1]) * (e[1] - t[1]) + (e[2] - t[2]) * (e[2] - t[2]));
-            sumMaxN[0] += dist;
-            sumMaxN[1] = Math.max(sumMaxN[1], dist);
-            sumMaxN[2]++;
-        });
-        return new double[] {sumMaxN[0] / sumMaxN[2], sumMaxN[1]};
-    }
-
-    /** Calls {@code f} with the atlas µm position of every atlas-brain voxel (annotation > 0), in raster order. */
-    static void forEachBrainVoxelUm(java.util.function.Consumer<double[]> f) {
-        double[] xa = new double[3];
-        VoxelSize v = atlas.voxelSizeUm();
-        Cursor<? extends RealType<?>> c = cursor(atlas.annotation().voxels());
-        while (c.hasNext()) {
-            if (c.next().getRealDouble() <= 0) {
-                continue;
-            }
-            for (int d = 0; d < 3; d++) {
-                xa[d] = c.getDoublePosition(d) * v.um(d);
-            }
-            f.accept(xa);
-        }
+        return SimulatedBrains.error(atlas, estimate, truth);
     }
 
     /**
@@ -124,7 +88,7 @@ class LinearRegistrationTest {
         double[][] m = new double[4][4];
         double[][] rhs = new double[3][4];
         double[] t = new double[3];
-        forEachBrainVoxelUm(xa -> {
+        SimulatedBrains.forEachBrainVoxelUm(atlas, xa -> {
             truth.atlasToSample(xa, t);
             double[] h = {xa[0], xa[1], xa[2], 1};
             for (int i = 0; i < 4; i++) {
@@ -144,9 +108,6 @@ class LinearRegistrationTest {
         return AffineMap.of(a);
     }
 
-    private static <T extends RealType<T>> Cursor<T> cursor(RandomAccessibleInterval<T> img) {
-        return Views.flatIterable(img).localizingCursor();
-    }
 
     void recoversTheTruePose(Path brain, String orientation) throws IOException {
         AtlasTransform truth = AtlasTransform.load(brain.resolve(CohortSimulator.TRANSFORM));

@@ -8,12 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.OptionalDouble;
 
-import net.imglib2.Cursor;
-import net.imglib2.RandomAccessibleInterval;
-import net.imglib2.type.numeric.RealType;
-import net.imglib2.view.Views;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,13 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuroatlas.core.Progress;
 import org.neuroatlas.core.atlas.Atlas;
 import org.neuroatlas.core.simulate.CohortSimulator;
-import org.neuroatlas.core.simulate.Scenario;
-import org.neuroatlas.core.simulate.SimulationSettings;
 import org.neuroatlas.core.volume.Orientation;
 import org.neuroatlas.core.volume.ReadOptions;
 import org.neuroatlas.core.volume.Volume;
 import org.neuroatlas.core.volume.Volumes;
-import org.neuroatlas.core.volume.VoxelSize;
 
 /**
  * The non-rigid stage against the simulator's true transform: a whole demo-atlas brain (100 µm template) imaged at
@@ -53,10 +45,7 @@ class NonRigidRegistrationTest {
     @BeforeAll
     static void registerOnce() throws IOException {
         atlas = Atlas.demo(100, Progress.NONE);
-        SimulationSettings s = new SimulationSettings("demo", OptionalDouble.empty(), "ketamine", 1, new VoxelSize(50, 50, 50),
-                Orientation.parse("psl", "o"), 3, "", 0, false, 2);
-        CohortSimulator.Cohort c = CohortSimulator.run(s, Scenario.load("ketamine").controlOnly(), dir.resolve("psl"), Progress.NONE);
-        Path brain = c.folder().resolve(c.brains().get(0).sampleId());
+        Path brain = SimulatedBrains.wholeBrain(dir.resolve("psl"), 3, "psl");
         truth = AtlasTransform.load(brain.resolve(CohortSimulator.TRANSFORM));
         reference = AtlasReference.of(atlas);
         try (Volume<?> auto = Volumes.open(brain.resolve("autofluorescence"), ReadOptions.defaults())
@@ -73,30 +62,7 @@ class NonRigidRegistrationTest {
 
     /** Mean and max distance between {@code estimate} and the truth over every atlas-brain voxel (annotation > 0), µm. */
     static double[] error(AtlasTransform estimate) {
-        double[] e = new double[3], t = new double[3], xa = new double[3];
-        double sum = 0, max = 0;
-        long n = 0;
-        VoxelSize v = atlas.voxelSizeUm();
-        Cursor<? extends RealType<?>> c = cursor(atlas.annotation().voxels());
-        while (c.hasNext()) {
-            if (c.next().getRealDouble() <= 0) {
-                continue;
-            }
-            for (int d = 0; d < 3; d++) {
-                xa[d] = c.getDoublePosition(d) * v.um(d);
-            }
-            estimate.atlasToSample(xa, e);
-            truth.atlasToSample(xa, t);
-            double dist = Math.sqrt((e[0] - t[0]) * (e[0] - t[0]) + (e[1] - t[1]) * (e[1] - t[1]) + (e[2] - t[2]) * (e[2] - t[2]));
-            sum += dist;
-            max = Math.max(max, dist);
-            n++;
-        }
-        return new double[] {sum / n, max};
-    }
-
-    private static <T extends RealType<T>> Cursor<T> cursor(RandomAccessibleInterval<T> img) {
-        return Views.flatIterable(img).localizingCursor();
+        return SimulatedBrains.error(atlas, estimate, truth);
     }
 
     @Test
