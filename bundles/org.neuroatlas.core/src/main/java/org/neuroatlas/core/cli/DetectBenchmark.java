@@ -4,17 +4,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 import org.neuroatlas.core.InputException;
-import org.neuroatlas.core.detect.DetectedCell;
 import org.neuroatlas.core.detect.Detection;
 import org.neuroatlas.core.detect.DetectionSettings;
 import org.neuroatlas.core.detect.run.DetectionOptions;
 import org.neuroatlas.core.detect.run.DetectionRun;
+import org.neuroatlas.core.detect.CellTable;
 import org.neuroatlas.core.detect.score.CellMatching;
 import org.neuroatlas.core.detect.score.CellPositions;
 import org.neuroatlas.core.detect.score.Score;
@@ -218,7 +217,7 @@ final class DetectBenchmark implements Callable<Integer> {
                 s.threshold(), WHOLE_BRAIN_VOXELS / (d.megavoxelsPerSecond() * 1e6) / 60);
         Score score = null;
         if (trueCells != null) {
-            score = trueCells.score(positions(m.result));
+            score = trueCells.score(CellTable.positionsUm(m.result.detection(), m.result.voxelSizeUm()));
             printScore(out, score, radius);
         }
         out.flush();
@@ -228,22 +227,6 @@ final class DetectBenchmark implements Callable<Integer> {
     private static void printScore(PrintWriter out, Score s, double radius) {
         out.printf(Locale.ROOT, "            vs truth (within %s µm): precision %.4f, recall %.4f, F1 %.4f (%d matched, %d false positives, %d missed)%n",
                 number(radius), s.precision(), s.recall(), s.f1(), s.truePositives(), s.falsePositives(), s.falseNegatives());
-    }
-
-    /** Cell centres in µm, exactly as the cells CSV has them. */
-    static CellPositions positions(DetectionRun.Result r) {
-        List<DetectedCell> cells = r.detection().cells();
-        VoxelSize v = r.voxelSizeUm();
-        double[] x = new double[cells.size()];
-        double[] y = new double[cells.size()];
-        double[] z = new double[cells.size()];
-        for (int i = 0; i < cells.size(); i++) {
-            DetectedCell c = cells.get(i);
-            x[i] = c.xVox() * v.xUm();
-            y[i] = c.yVox() * v.yUm();
-            z[i] = c.zVox() * v.zUm();
-        }
-        return CellPositions.of(x, y, z);
     }
 
     private void blobDog(PrintWriter out, Path signal, VoxelSize voxel, double diameter, int[] block, Scoring trueCells, double radius, Path temp,

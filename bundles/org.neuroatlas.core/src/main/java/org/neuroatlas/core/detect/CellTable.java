@@ -3,6 +3,7 @@ package org.neuroatlas.core.detect;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.neuroatlas.core.detect.score.CellPositions;
 import org.neuroatlas.core.io.Column;
 import org.neuroatlas.core.io.TableSchema;
 import org.neuroatlas.core.volume.VoxelSize;
@@ -24,6 +25,21 @@ public final class CellTable {
             Column.real("score", "Band-pass (difference of Gaussians of √input) response at the seed, the value the threshold applies to"));
 
     private CellTable() {
+    }
+
+    /** Cell centres in µm, exactly as the table's x_um, y_um, z_um have them, in the detection's order. */
+    public static CellPositions positionsUm(Detection detection, VoxelSize voxelSizeUm) {
+        List<DetectedCell> cells = detection.cells();
+        double[] x = new double[cells.size()];
+        double[] y = new double[cells.size()];
+        double[] z = new double[cells.size()];
+        for (int i = 0; i < cells.size(); i++) {
+            DetectedCell c = cells.get(i);
+            x[i] = c.xVox() * voxelSizeUm.xUm();
+            y[i] = c.yVox() * voxelSizeUm.yUm();
+            z[i] = c.zVox() * voxelSizeUm.zUm();
+        }
+        return CellPositions.of(x, y, z);
     }
 
     /** One row per cell, in the detection's order (seed voxel z, y, x). */

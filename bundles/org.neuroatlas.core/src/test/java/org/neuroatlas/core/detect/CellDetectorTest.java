@@ -58,19 +58,6 @@ class CellDetectorTest {
         return c.folder().resolve(c.brains().get(0).sampleId());
     }
 
-    static CellPositions positions(Detection d, VoxelSize v) {
-        List<Object[]> rows = CellTable.rows(d, v);
-        int n = rows.size();
-        double[][] xyz = new double[3][n];
-        for (int i = 0; i < n; i++) {
-            Object[] row = rows.get(i);
-            for (int a = 0; a < 3; a++) {
-                xyz[a][i] = (Double) row[a];
-            }
-        }
-        return CellPositions.of(xyz[0], xyz[1], xyz[2]);
-    }
-
     static Score score(CellPositions found, CellPositions truth, double radiusUm) {
         return CellMatching.match(found, truth, CellMatching.Tolerance.isotropic(radiusUm)).score();
     }
@@ -84,7 +71,7 @@ class CellDetectorTest {
         try (Volume<?> signal = Volumes.open(brain.resolve("signal"), ReadOptions.defaults())) {
             Detection d = CellDetector.detect(signal, DetectionSettings.defaults().withThreads(2), Progress.NONE);
             double r = 0.5 * DetectionSettings.DEFAULT_CELL_DIAMETER_UM;
-            CellPositions found = positions(d, signal.voxelSizeUm());
+            CellPositions found = CellTable.positionsUm(d, signal.voxelSizeUm());
             CellPositions truth = CellPositions.read(brain.resolve("cells.csv"));
             double[] min = {r, r, r};
             double[] max = new double[3];
@@ -155,7 +142,7 @@ class CellDetectorTest {
             int found12 = 0;
             for (double diameter : new double[] {DetectionSettings.DEFAULT_CELL_DIAMETER_UM, 12}) {
                 Detection d = CellDetector.detect(v, DetectionSettings.defaults().withCellDiameterUm(diameter).withThreads(2), Progress.NONE);
-                CellPositions found = positions(d, v.voxelSizeUm());
+                CellPositions found = CellTable.positionsUm(d, v.voxelSizeUm());
                 int within5 = score(found, ref, 5).truePositives();
                 int within10 = score(found, ref, 10).truePositives();
                 System.out.printf("cellfinder crop %s, cell diameter %s µm: %d cells detected (threshold %.1f); reference cells found within 5 µm: "
