@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.Progress;
@@ -68,8 +69,11 @@ public final class CellDetector {
             t.setDaemon(true);
             return t;
         });
+        // each worker's buffers (hundreds of MB at the default chunks) serve the threshold sample and then the chunks
+        Work[] works = new Work[plan.workers];
+        IntFunction<Work> work = t -> works[t] == null ? (works[t] = new Work(plan)) : works[t];
         try {
-            NoiseEstimate noise = NoiseEstimate.of(sampleEnhanced(plan, pool, progress.slice(0, 0.1)));
+            NoiseEstimate noise = NoiseEstimate.of(sampleEnhanced(plan, pool, work, progress.slice(0, 0.1)));
             double median = noise.median();
             double mad = noise.mad();
             double threshold;
@@ -85,7 +89,7 @@ public final class CellDetector {
             int chunks = plan.chunkCount();
             Progress p = progress.slice(0.1, 1);
             AtomicInteger done = new AtomicInteger();
-            List<List<DetectedCell>> perChunk = runAll(pool, plan.workers, chunks, progress, () -> new Work(plan), (w, c) -> {
+            List<List<DetectedCell>> perChunk = runAll(pool, plan.workers, chunks, progress, work, (w, c) -> {
                 List<DetectedCell> cells = w.chunk(c, t);
                 p.report(done.incrementAndGet() / (double) chunks, "Detecting cells: chunk " + done.get() + " of " + chunks);
                 return cells;
@@ -101,7 +105,7 @@ public final class CellDetector {
     }
 
     /** The enhanced image on a fixed grid of sample blocks, which depends only on the volume's size, never on chunking. */
-    private static float[] sampleEnhanced(Plan plan, ExecutorService pool, Progress progress) {
+    private static float[] sampleEnhanced(Plan plan, ExecutorService pool, IntFunction<Work> work, Progress progress) {
         List<long[]> blocks = new ArrayList<>();
         int[] bs = new int[3];
         List<List<Long>> starts = new ArrayList<>();
@@ -131,7 +135,7 @@ public final class CellDetector {
         int per = bs[0] * bs[1] * bs[2];
         float[] out = new float[Math.multiplyExact(per, blocks.size())];
         AtomicInteger done = new AtomicInteger();
-        runAll(pool, plan.workers, blocks.size(), progress, () -> new Work(plan), (w, b) -> {
+        runAll(pool, plan.workers, blocks.size(), progress, work, (w, b) -> {
             w.sample(blocks.get(b), bs, out, b * per);
             progress.report(done.incrementAndGet() / (double) blocks.size(), "Estimating the threshold");
             return null;
@@ -143,16 +147,20 @@ public final class CellDetector {
         R run(W worker, int item);
     }
 
-    /** Runs items 0 … n−1 on {@code threads} workers (each with its own buffers); results in item order. */
-    private static <W, R> List<R> runAll(ExecutorService pool, int threads, int n, Progress progress, java.util.function.Supplier<W> workers,
+    /**
+     * Runs items 0 … n−1 on {@code threads} workers, worker t using {@code workers.apply(t)} (its own buffers);
+     * results in item order.
+     */
+    private static <W, R> List<R> runAll(ExecutorService pool, int threads, int n, Progress progress, IntFunction<W> workers,
             Task<W, R> task) {
         AtomicInteger next = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
         Object[] results = new Object[n];
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < Math.min(threads, n); t++) {
+            int worker = t;
             futures.add(pool.submit(() -> {
-                W w = workers.get();
+                W w = workers.apply(worker);
                 for (int i = next.getAndIncrement(); i < n && !stop.get(); i = next.getAndIncrement()) {
                     progress.checkCanceled();
                     results[i] = task.run(w, i);
