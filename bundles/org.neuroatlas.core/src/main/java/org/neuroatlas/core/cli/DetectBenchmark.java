@@ -14,8 +14,8 @@ import org.neuroatlas.core.detect.DetectionSettings;
 import org.neuroatlas.core.detect.run.DetectionOptions;
 import org.neuroatlas.core.detect.run.DetectionRun;
 import org.neuroatlas.core.detect.CellTable;
-import org.neuroatlas.core.detect.score.CellMatching;
 import org.neuroatlas.core.detect.score.CellPositions;
+import org.neuroatlas.core.detect.score.InteriorScoring;
 import org.neuroatlas.core.detect.score.Score;
 import org.neuroatlas.core.io.AtomicFile;
 import org.neuroatlas.core.simulate.CohortSimulator;
@@ -139,17 +139,17 @@ final class DetectBenchmark implements Callable<Integer> {
                 signal = volumePath;
             }
             CellPositions truthTable = truthCsv == null ? null : CellPositions.read(truthCsv);
-            Scoring trueCells = null;
+            InteriorScoring trueCells = null;
             ReadOptions options = volume.toReadOptions();
             VoxelSize voxel;
             double ours;
             Score ourScore;
             try (Volume<?> v = Volumes.open(signal, options)) {
                 voxel = v.voxelSizeUm();
-                trueCells = truthTable == null ? null : Scoring.inside(v, truthTable, radius);
+                trueCells = truthTable == null ? null : InteriorScoring.of(v, truthTable, radius);
                 describe(out, v, signal, truthTable == null ? "no true cells given (--truth): accuracy not measured"
                         : truthTable.size() + " true cells (" + truthCsv + "); scored " + radius + " µm or more inside the image, where every"
-                                + " visible cell's centre is in the image: " + trueCells.truth.size() + " true cells");
+                                + " visible cell's centre is in the image: " + trueCells.truth().size() + " true cells");
                 Measured m = measure(v, signal, settings);
                 ours = m.result.detection().megavoxelsPerSecond();
                 ourScore = report(out, "NeuroAtlas", m, trueCells, radius);
@@ -162,27 +162,6 @@ final class DetectBenchmark implements Callable<Integer> {
     }
 
     private record Measured(DetectionRun.Result result, long peakHeapBytes, long liveHeapBytes) {
-    }
-
-    /**
-     * Scoring inside the image shrunk by the match radius, for both tools alike: a simulated crop's truth lists only
-     * cells centred in the image, while cells centred just outside are visible (and detected) near its faces.
-     */
-    record Scoring(CellPositions truth, double[] minUm, double[] maxUm, double radiusUm) {
-
-        static Scoring inside(Volume<?> v, CellPositions truth, double radiusUm) {
-            double[] min = new double[3];
-            double[] max = new double[3];
-            for (int a = 0; a < 3; a++) {
-                min[a] = radiusUm;
-                max[a] = (v.dimensions()[a] - 1) * v.voxelSizeUm().um(a) - radiusUm;
-            }
-            return new Scoring(truth.inside(min, max), min, max, radiusUm);
-        }
-
-        Score score(CellPositions found) {
-            return CellMatching.match(found.inside(minUm, maxUm), truth, CellMatching.Tolerance.isotropic(radiusUm)).score();
-        }
     }
 
     private Measured measure(Volume<?> v, Path path, DetectionSettings settings) {
@@ -207,7 +186,7 @@ final class DetectBenchmark implements Callable<Integer> {
     }
 
     /** Prints our figures; returns the score (null without truth). */
-    private static Score report(PrintWriter out, String name, Measured m, Scoring trueCells, double radius) {
+    private static Score report(PrintWriter out, String name, Measured m, InteriorScoring trueCells, double radius) {
         Detection d = m.result.detection();
         DetectionSettings s = m.result.settings();
         out.printf(Locale.ROOT, "%-11s %d cells in %.1f s = %.2f Mvoxel/s (%d threads, chunks %s); heap: at most %d MB in use after a collection,"
@@ -229,7 +208,7 @@ final class DetectBenchmark implements Callable<Integer> {
                 number(radius), s.precision(), s.recall(), s.f1(), s.truePositives(), s.falsePositives(), s.falseNegatives());
     }
 
-    private void blobDog(PrintWriter out, Path signal, VoxelSize voxel, double diameter, int[] block, Scoring trueCells, double radius, Path temp,
+    private void blobDog(PrintWriter out, Path signal, VoxelSize voxel, double diameter, int[] block, InteriorScoring trueCells, double radius, Path temp,
             double ours, Score ourScore) throws InterruptedException {
         if (noBlobDog) {
             out.println("blob_dog:   not run (--no-blob-dog)");
@@ -304,7 +283,7 @@ final class DetectBenchmark implements Callable<Integer> {
         // The planted positions are not needed during the detection: only the score reads them afterwards.
         planted = null;
         Measured m = measure(v, Path.of(v.name()), settings);
-        report(out, "NeuroAtlas", m, Scoring.inside(v, trueCells, radius), radius);
+        report(out, "NeuroAtlas", m, InteriorScoring.of(v, trueCells, radius), radius);
         out.printf(Locale.ROOT, "heap bar:   completed in a %d MB heap (at most %d MB live after a collection) on a %.2f GB volume, %.1f× the heap%n",
                 Runtime.getRuntime().maxMemory() >> 20, m.liveHeapBytes >> 20, v.bytes() / 1e9, (double) v.bytes() / Runtime.getRuntime().maxMemory());
         out.println("blob_dog:   not run (a synthetic volume exists only in memory; use --volume or --simulate)");

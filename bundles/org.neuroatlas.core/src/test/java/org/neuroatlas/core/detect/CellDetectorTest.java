@@ -19,6 +19,7 @@ import org.neuroatlas.core.Progress;
 import org.neuroatlas.core.SharedData;
 import org.neuroatlas.core.detect.score.CellMatching;
 import org.neuroatlas.core.detect.score.CellPositions;
+import org.neuroatlas.core.detect.score.InteriorScoring;
 import org.neuroatlas.core.detect.score.Score;
 import org.neuroatlas.core.simulate.CohortSimulator;
 import org.neuroatlas.core.simulate.Scenario;
@@ -73,13 +74,8 @@ class CellDetectorTest {
             double r = 0.5 * DetectionSettings.DEFAULT_CELL_DIAMETER_UM;
             CellPositions found = CellTable.positionsUm(d, signal.voxelSizeUm());
             CellPositions truth = CellPositions.read(brain.resolve("cells.csv"));
-            double[] min = {r, r, r};
-            double[] max = new double[3];
-            for (int a = 0; a < 3; a++) {
-                max[a] = (signal.dimensions()[a] - 1) * signal.voxelSizeUm().um(a) - r;
-            }
             Score whole = score(found, truth, r);
-            Score inner = score(found.inside(min, max), truth.inside(min, max), r);
+            Score inner = InteriorScoring.of(signal, truth, r).score(found);
             System.out.printf("%s %s: threshold %.2f; %.1f Mvoxel/s (2 threads)%n  whole image: %s%n  %.1f µm inside: %s%n", label, signal, d.threshold(),
                     d.megavoxelsPerSecond(), whole, r, inner);
             DetectedCell c = d.cells().get(d.cells().size() / 2);
