@@ -37,6 +37,25 @@ public interface Progress {
         };
     }
 
+    /**
+     * This progress with every message prefixed by {@code label} (a sample, a brain), so one display can say which
+     * of several items is running (a null message still keeps the last one).
+     */
+    default Progress labelled(String label) {
+        Progress parent = this;
+        return new Progress() {
+            @Override
+            public void report(double fraction, String message) {
+                parent.report(fraction, message == null ? null : label + ": " + message);
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return parent.isCanceled();
+            }
+        };
+    }
+
     /** Reports nothing and is never canceled. */
     Progress NONE = new Progress() {
         @Override

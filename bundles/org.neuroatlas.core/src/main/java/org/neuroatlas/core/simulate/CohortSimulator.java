@@ -109,7 +109,7 @@ public final class CohortSimulator {
                         Progress p = progress.slice(0.02 + 0.97 * b / brains, 0.02 + 0.97 * (b + 1) / brains);
                         String label = "Brain " + id + " (" + (b + 1) + " of " + brains + ")";
                         BrainSummary s = simulateBrain(DeterministicRandom.hash(settings.seed(), g, i), id, group, settings, scenario, atlasKey,
-                                ontology, raster, crop, tmp.resolve(id), regionRows, labelled(p, label));
+                                ontology, raster, crop, tmp.resolve(id), regionRows, p.labelled(label));
                         summaries.add(s);
                         written.add(sample(id, group, tmp.resolve(id), settings));
                         finalSamples.add(sample(id, group, out.toAbsolutePath().resolve(id), settings));
@@ -160,20 +160,6 @@ public final class CohortSimulator {
         channels.put(BrainWriter.SIGNAL, brainFolder.resolve(BrainWriter.SIGNAL));
         channels.put(BrainWriter.AUTOFLUORESCENCE, brainFolder.resolve(BrainWriter.AUTOFLUORESCENCE));
         return new Sample(id, group.name(), group.doseMgKg(), channels, Optional.of(settings.voxelSizeUm()), Optional.of(settings.orientation()));
-    }
-
-    private static Progress labelled(Progress p, String label) {
-        return new Progress() {
-            @Override
-            public void report(double fraction, String message) {
-                p.report(fraction, message == null ? null : label + ": " + message);
-            }
-
-            @Override
-            public boolean isCanceled() {
-                return p.isCanceled();
-            }
-        };
     }
 
     /** Refuses to replace a folder that is neither empty nor an earlier cohort: the user may have pointed at their data. */

@@ -137,6 +137,22 @@ public final class CellPositions {
         return new CellPositions(kx, ky, kz);
     }
 
+    /**
+     * The same cells in a frame whose origin is {@code -offsetUm}: each position plus {@code offsetUm} (x, y, z,
+     * µm). Carries cells detected in a sub-volume into the frame of the whole volume it was cut from.
+     */
+    public CellPositions shifted(double[] offsetUm) {
+        double[] sx = x.clone();
+        double[] sy = y.clone();
+        double[] sz = z.clone();
+        for (int i = 0; i < sx.length; i++) {
+            sx[i] += offsetUm[0];
+            sy[i] += offsetUm[1];
+            sz[i] += offsetUm[2];
+        }
+        return new CellPositions(sx, sy, sz);
+    }
+
     /** Number of cells. */
     public int size() {
         return x.length;

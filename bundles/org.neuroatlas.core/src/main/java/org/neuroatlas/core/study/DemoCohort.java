@@ -1,0 +1,84 @@
+package org.neuroatlas.core.study;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+
+import org.neuroatlas.core.Progress;
+import org.neuroatlas.core.simulate.CohortSimulator;
+import org.neuroatlas.core.simulate.SimulationSettings;
+import org.neuroatlas.core.volume.Orientation;
+import org.neuroatlas.core.volume.ReadOptions;
+import org.neuroatlas.core.volume.VoxelSize;
+
+/**
+ * The demo's simulated cohort, imaged the way a lab short of time would image it: the autofluorescence of each whole
+ * brain at a coarse voxel size (enough to register it to the atlas), and the stained channel at a voxel size that
+ * resolves somata but only in a box around the dopamine groups the {@code ketamine} scenario changes (VTA and SNc
+ * down, the hypothalamic groups ARH and ZI up). Both come from the same simulated brains (same seed, same pose), so
+ * the box's first voxel has a known place in the whole brain's frame: the {@link SampleInput#signalOffsetUm()}.
+ */
+public final class DemoCohort {
+
+    /**
+     * The stained channel's box in atlas µm (AP, DV, LR): midbrain VTA/SNc and the hypothalamic ARH/ZI around
+     * AP 7.5–8.1 mm, the central 2.5 mm across the midline.
+     */
+    public static final String SIGNAL_BOX = "box:7500,4600,4400,8100,7200,6900";
+    /** Coarse enough to simulate a whole brain in seconds, fine enough for registration at 100 µm. */
+    public static final VoxelSize WHOLE_BRAIN_VOXEL_UM = new VoxelSize(50, 50, 50);
+    public static final String WHOLE = "whole-brain";
+    public static final String SIGNAL = "signal-box";
+
+    /**
+     * @param scenario   built-in scenario name or scenario file
+     * @param nPerGroup  brains per group
+     * @param signalVoxelUm voxel size of the stained channel, µm
+     */
+    public record Settings(String atlas, OptionalDouble atlasResolutionUm, String scenario, int nPerGroup, VoxelSize signalVoxelUm, long seed,
+            int threads) {
+    }
+
+    /**
+     * @param inputs the pipeline's inputs, one per brain
+     * @param sheet  the cohort's sample sheet (groups and doses)
+     * @param truth  the ground-truth region table of the stained box ({@code cells_in_image} per region)
+     */
+    public record Cohort(List<SampleInput> inputs, SampleSheet sheet, Path truth) {
+    }
+
+    private DemoCohort() {
+    }
+
+    /** Simulates both cohorts under {@code dir} ({@value #WHOLE}/ and {@value #SIGNAL}/). */
+    public static Cohort simulate(Settings s, Path dir, Progress progress) throws IOException {
+        Orientation psl = Orientation.parse(SimulationSettings.DEFAULT_ORIENTATION, "--orientation");
+        SimulationSettings whole = new SimulationSettings(s.atlas(), s.atlasResolutionUm(), s.scenario(), s.nPerGroup(), WHOLE_BRAIN_VOXEL_UM,
+                psl, s.seed(), "", 1, false, s.threads());
+        progress.report(0, "Simulating the whole brains' autofluorescence at " + WHOLE_BRAIN_VOXEL_UM + " µm");
+        CohortSimulator.Cohort w = CohortSimulator.run(whole, dir.resolve(WHOLE), progress.slice(0, 0.3));
+        SimulationSettings box = new SimulationSettings(s.atlas(), s.atlasResolutionUm(), s.scenario(), s.nPerGroup(), s.signalVoxelUm(), psl,
+                s.seed(), SIGNAL_BOX, 1, false, s.threads());
+        progress.report(0.3, "Simulating the stained channel at " + s.signalVoxelUm() + " µm around the dopamine groups");
+        CohortSimulator.Cohort b = CohortSimulator.run(box, dir.resolve(SIGNAL), progress.slice(0.3, 1));
+        List<SampleInput> inputs = new ArrayList<>();
+        for (int i = 0; i < b.brains().size(); i++) {
+            CohortSimulator.BrainSummary brain = b.brains().get(i);
+            Sample signal = b.sampleSheet().samples().get(i);
+            Sample af = w.sampleSheet().samples().get(i);
+            double[] offset = new double[3];
+            for (int d = 0; d < 3; d++) {
+                offset[d] = brain.origin()[d] * s.signalVoxelUm().um(d);
+            }
+            inputs.add(new SampleInput(signal.sampleId(), signal.group(), signal.doseMgKg(), signal.channels().get(SampleSheet.SIGNAL),
+                    read(signal), af.channels().get(SampleSheet.AUTOFLUORESCENCE), read(af), offset));
+        }
+        return new Cohort(inputs, b.sampleSheet(), dir.resolve(SIGNAL).resolve(CohortSimulator.REGION_TRUTH));
+    }
+
+    private static ReadOptions read(Sample s) {
+        return ReadOptions.defaults().withVoxelSize(s.voxelSizeUm().orElseThrow()).withOrientation(s.orientation().orElseThrow());
+    }
+}

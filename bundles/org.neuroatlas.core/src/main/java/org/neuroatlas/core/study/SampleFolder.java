@@ -1,0 +1,56 @@
+package org.neuroatlas.core.study;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where the pipeline keeps one brain's results: {@code OUTDIR/samples/<sample_id>/} with the detected cells
+ * ({@value #CELLS}, in the signal volume's µm), the registration folder ({@value #REGISTRATION}/, as
+ * {@code ./neuroatlas register} writes it), the mapped cells ({@value #MAPPED}) and the region counts
+ * ({@value #COUNTS}). Every file is written completely or not at all, so a file that exists is a finished step:
+ * that is what makes a re-run resume where the last one stopped.
+ */
+public record SampleFolder(Path dir) {
+
+    public static final String SAMPLES = "samples";
+    public static final String CELLS = "cells.csv";
+    public static final String REGISTRATION = "registration";
+    public static final String MAPPED = "mapped_cells.csv";
+    public static final String COUNTS = "region_counts.csv";
+    /** Written last in {@link #REGISTRATION}: its presence marks a finished registration. */
+    static final String REGISTRATION_DONE = "quality.json";
+
+    /** The folder of {@code sampleId} under the run's output folder. */
+    public static SampleFolder of(Path outDir, String sampleId) {
+        return new SampleFolder(outDir.resolve(SAMPLES).resolve(sampleId));
+    }
+
+    public Path cells() {
+        return dir.resolve(CELLS);
+    }
+
+    public Path registration() {
+        return dir.resolve(REGISTRATION);
+    }
+
+    public Path mapped() {
+        return dir.resolve(MAPPED);
+    }
+
+    public Path counts() {
+        return dir.resolve(COUNTS);
+    }
+
+    boolean detected() {
+        return Files.isRegularFile(cells());
+    }
+
+    boolean registered() {
+        return Files.isRegularFile(registration().resolve(REGISTRATION_DONE));
+    }
+
+    /** The region counts are the sample's last output. */
+    public boolean finished() {
+        return Files.isRegularFile(counts());
+    }
+}

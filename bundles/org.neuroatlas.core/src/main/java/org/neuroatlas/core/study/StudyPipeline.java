@@ -1,0 +1,122 @@
+package org.neuroatlas.core.study;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.neuroatlas.core.CanceledException;
+import org.neuroatlas.core.InputException;
+import org.neuroatlas.core.Progress;
+import org.neuroatlas.core.atlas.Atlas;
+import org.neuroatlas.core.atlas.RegionVolumes;
+import org.neuroatlas.core.density.RegionCounts;
+import org.neuroatlas.core.detect.DetectionSettings;
+import org.neuroatlas.core.io.CsvTable;
+import org.neuroatlas.core.io.CsvTableWriter;
+
+/**
+ * A whole cohort through the pipeline: for every brain, detect → register → map → count (see {@link SampleSteps}),
+ * then the region counts of all brains in one table. Brains whose counts exist are skipped (a re-run resumes); a
+ * brain that fails is reported and the others go on.
+ */
+public final class StudyPipeline {
+
+    /** The table of all brains' region counts in the run's output folder. */
+    public static final String COHORT_COUNTS = "region_counts.csv";
+
+    /**
+     * How one brain went.
+     *
+     * @param sampleId sample id
+     * @param status   done now, done by an earlier run, or failed
+     * @param cells    mapped cells (−1 if unknown: skipped or failed)
+     * @param message  why it failed (one line naming the file or parameter), else empty
+     * @param seconds  wall time spent on it in this run, s
+     */
+    public record SampleOutcome(String sampleId, Status status, long cells, String message, double seconds) {
+    }
+
+    public enum Status {
+        DONE, ALREADY_DONE, FAILED
+    }
+
+    /**
+     * @param samples     one outcome per input, in input order
+     * @param countsTable the cohort's region counts ({@value #COHORT_COUNTS}), rows of the finished brains
+     */
+    public record Result(List<SampleOutcome> samples, Path countsTable) {
+
+        public List<SampleOutcome> failed() {
+            return samples.stream().filter(s -> s.status() == Status.FAILED).toList();
+        }
+    }
+
+    private StudyPipeline() {
+    }
+
+    /**
+     * Runs the brains' steps and writes the cohort's counts table.
+     *
+     * @param listedRegions structures listed in every brain's counts even without cells
+     * @throws CanceledException if {@code progress} asked to stop (finished brains stay finished)
+     * @throws InputException    if no brain finished
+     */
+    public static Result runSamples(Atlas atlas, List<SampleInput> inputs, Collection<Integer> listedRegions, DetectionSettings detection,
+            SampleSteps.Registrar registrar, Path outDir, Progress progress) throws IOException {
+        progress.report(0, "Measuring the atlas's region volumes");
+        RegionVolumes volumes = RegionVolumes.measure(atlas, progress.slice(0, 0.02));
+        SampleSteps steps = new SampleSteps(atlas, volumes, listedRegions, detection, registrar);
+        List<SampleOutcome> outcomes = new ArrayList<>();
+        int n = inputs.size();
+        for (int i = 0; i < n; i++) {
+            SampleInput input = inputs.get(i);
+            SampleFolder folder = SampleFolder.of(outDir, input.sampleId());
+            Progress p = progress.slice(0.02 + 0.98 * i / n, 0.02 + 0.98 * (i + 1) / n).labelled(input.sampleId() + " (" + (i + 1) + " of " + n + ")");
+            if (folder.finished()) {
+                outcomes.add(new SampleOutcome(input.sampleId(), Status.ALREADY_DONE, -1, "", 0));
+                continue;
+            }
+            long start = System.nanoTime();
+            try {
+                java.nio.file.Files.createDirectories(folder.dir());
+                long cells = steps.run(input, folder, p);
+                outcomes.add(new SampleOutcome(input.sampleId(), Status.DONE, cells, "", (System.nanoTime() - start) / 1e9));
+            } catch (InputException e) {
+                outcomes.add(new SampleOutcome(input.sampleId(), Status.FAILED, -1, e.getMessage(), (System.nanoTime() - start) / 1e9));
+            } catch (IOException | java.io.UncheckedIOException e) {
+                outcomes.add(new SampleOutcome(input.sampleId(), Status.FAILED, -1, "could not read or write a file: " + e.getMessage(),
+                        (System.nanoTime() - start) / 1e9));
+            }
+        }
+        Path counts = outDir.resolve(COHORT_COUNTS);
+        writeCohortCounts(inputs, outDir, counts);
+        return new Result(outcomes, counts);
+    }
+
+    /** Concatenates the finished brains' counts, in input order. */
+    private static void writeCohortCounts(List<SampleInput> inputs, Path outDir, Path target) throws IOException {
+        List<Object[]> rows = new ArrayList<>();
+        int finished = 0;
+        for (SampleInput input : inputs) {
+            SampleFolder folder = SampleFolder.of(outDir, input.sampleId());
+            if (!folder.finished()) {
+                continue;
+            }
+            finished++;
+            CsvTable t = CsvTable.read(folder.counts());
+            for (int r = 0; r < t.size(); r++) {
+                Object[] row = new Object[RegionCounts.SCHEMA.size()];
+                for (int c = 0; c < row.length; c++) {
+                    row[c] = t.get(r, RegionCounts.SCHEMA.columns().get(c).name());
+                }
+                rows.add(row);
+            }
+        }
+        if (finished == 0) {
+            throw InputException.file(outDir, "has no finished sample", "See the errors listed for each sample above");
+        }
+        CsvTableWriter.write(target, RegionCounts.SCHEMA, rows);
+    }
+}
