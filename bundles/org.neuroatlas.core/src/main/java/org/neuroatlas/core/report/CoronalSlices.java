@@ -1,0 +1,145 @@
+package org.neuroatlas.core.report;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import org.neuroatlas.core.atlas.Atlas;
+import org.neuroatlas.core.atlas.Hemisphere;
+import org.neuroatlas.core.volume.Volume;
+
+import net.imglib2.Cursor;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.NativeType;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.view.Views;
+
+/**
+ * Coronal atlas slices at several anterior–posterior positions, each region coloured by the contrast's log2 fold
+ * change (see {@link RegionColouring}), with a colour bar. Slices are drawn as the atlas stores them in atlas space:
+ * LR index 0 — the right hemisphere — on the left of the picture (as seen from the front), dorsal up; the sides are
+ * marked R and L.
+ */
+final class CoronalSlices {
+
+    static final int COLUMNS = 3;
+    static final double SLICE_W = 230, GAP = 16, HEADER = 58, CAPTION = 20, COLOUR_BAR = 74;
+
+    private CoronalSlices() {
+    }
+
+    /** AP voxel indices of {@code n} slices evenly spaced over the middle of the atlas (its ends are mostly empty). */
+    static long[] positions(Atlas atlas, int n) {
+        long size = atlas.dimensions()[0];
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            // From 15 % to 85 % of the AP extent: olfactory bulb to cerebellum without the empty margins.
+            double f = n == 1 ? 0.5 : 0.15 + 0.7 * i / (n - 1);
+            out[i] = Math.min(size - 1, Math.round(f * (size - 1)));
+        }
+        return out;
+    }
+
+    static Figure draw(ComparisonTable table, String contrast, Atlas atlas, long[] apIndices) {
+        RegionColouring colouring = new RegionColouring(table.rows(contrast), atlas.ontology());
+        long[] dims = atlas.dimensions();
+        int w = (int) dims[2], h = (int) dims[1];
+        double scale = SLICE_W / w, sliceH = h * scale;
+        int cols = Math.min(COLUMNS, Math.max(1, apIndices.length));
+        int rows = (apIndices.length + cols - 1) / cols;
+        double width = Math.max(600, 2 * GAP + cols * SLICE_W + (cols - 1) * GAP);
+        double height = HEADER + rows * (sliceH + CAPTION + GAP) + COLOUR_BAR;
+        Figure.Builder b = Figure.builder("coronal_" + Plots.slug(contrast), "Fold change on coronal atlas slices — " + contrast, width, height);
+        b.text(GAP, 24, "Coronal slices: " + contrast, 15, Colours.TEXT, Mark.Anchor.START, true, 0, null);
+        b.text(GAP, 42, "atlas " + atlas.identity().key() + "; colour: log2 fold change of significant regions, grey: not significant",
+                10, 0x666666, Mark.Anchor.START, false, 0, null);
+        double apVoxelUm = atlas.voxelSizeUm().xUm();
+        for (int i = 0; i < apIndices.length; i++) {
+            double ox = GAP + (i % cols) * (SLICE_W + GAP), oy = HEADER + (i / cols) * (sliceH + CAPTION + GAP);
+            int[] argb = slice(atlas, apIndices[i], colouring);
+            b.rect(ox - 0.5, oy - 0.5, SLICE_W + 1, sliceH + 1, 0xFFFFFF, 0xDDDDDD, 0.8, null);
+            b.raster(ox, oy, SLICE_W, sliceH, w, h, argb);
+            b.text(ox + 3, oy + 12, "R", 10, 0x777777, Mark.Anchor.START, true, 0, null);
+            b.text(ox + SLICE_W - 3, oy + 12, "L", 10, 0x777777, Mark.Anchor.END, true, 0, null);
+            b.text(ox + SLICE_W / 2, oy + sliceH + 14, String.format(Locale.ROOT, "AP %.2f mm from the atlas front", apIndices[i] * apVoxelUm / 1000),
+                    10, Colours.TEXT, Mark.Anchor.MIDDLE, false, 0, "slice");
+        }
+        colourBar(b, GAP, height - COLOUR_BAR + 14, colouring);
+        if (colouring.unmatched() > 0) {
+            b.text(width - GAP, height - 6, colouring.unmatched() + " row(s) name regions this atlas does not have (not drawn)", 9, 0x777777,
+                    Mark.Anchor.END, false, 0, null);
+        }
+        return b.build();
+    }
+
+    /** ARGB pixels of the coronal slice at AP index {@code x}: DV rows (dorsal first), LR columns (index 0 first). */
+    static int[] slice(Atlas atlas, long x, RegionColouring colouring) {
+        long[] dims = atlas.dimensions();
+        int h = (int) dims[1], w = (int) dims[2];
+        int[] labels = labels(atlas.annotation(), x, h, w);
+        int[] sides = hemispheres(atlas, x, h, w);
+        int[] out = new int[w * h];
+        for (int i = 0; i < out.length; i++) {
+            Hemisphere side = sides == null ? null : Hemisphere.ofBrainGlobeValue(sides[i]);
+            if (side == null) {
+                side = Hemisphere.ofMidline(i % w, w);
+            }
+            out[i] = colouring.argb(labels[i], side);
+        }
+        return out;
+    }
+
+    /** The labels of plane AP = x as a row-major DV × LR array. */
+    private static int[] labels(Volume<?> v, long x, int h, int w) {
+        int[] out = new int[h * w];
+        read(v, x, h, w, out);
+        return out;
+    }
+
+    /** BrainGlobe hemisphere values of the plane, or null when the atlas has none on the annotation's grid. */
+    private static int[] hemispheres(Atlas atlas, long x, int h, int w) {
+        Volume<?> hv = atlas.storedHemispheres().map(v -> atlas.storedToAtlas().isIdentity() ? v : v.reorientedTo(Atlas.ORIENTATION)).orElse(null);
+        if (hv == null || !Arrays.equals(hv.dimensions(), atlas.dimensions())) {
+            return null;
+        }
+        int[] out = new int[h * w];
+        read(hv, x, h, w, out);
+        return out;
+    }
+
+    private static <T extends RealType<T> & NativeType<T>> void read(Volume<T> v, long x, int h, int w, int[] out) {
+        RandomAccessibleInterval<T> plane = Views.hyperSlice(Views.zeroMin(v.voxels()), 0, x);
+        // The plane's axes are (DV, LR); flat iteration runs DV fastest.
+        Cursor<T> c = Views.flatIterable(plane).localizingCursor();
+        while (c.hasNext()) {
+            T t = c.next();
+            int row = c.getIntPosition(0), col = c.getIntPosition(1);
+            out[row * w + col] = (int) t.getRealDouble();
+        }
+    }
+
+    /** Horizontal diverging colour bar from −limit to +limit, with the grey swatches for "not significant" and "no data". */
+    private static void colourBar(Figure.Builder b, double x, double y, RegionColouring colouring) {
+        int steps = 256;
+        int[] argb = new int[steps];
+        for (int i = 0; i < steps; i++) {
+            argb[i] = 0xFF000000 | Colours.diverging(-1 + 2.0 * i / (steps - 1));
+        }
+        double barW = 260, barH = 12;
+        b.raster(x, y, barW, barH, steps, 1, argb);
+        b.rect(x, y, barW, barH, Mark.NONE, 0x888888, 0.6, "colourbar");
+        double limit = colouring.limit();
+        double[] ticks = {-limit, -limit / 2, 0, limit / 2, limit};
+        for (double t : ticks) {
+            double px = x + (t + limit) / (2 * limit) * barW;
+            b.line(px, y + barH, px, y + barH + 3, Colours.AXIS, 1);
+            b.text(px, y + barH + 14, SvgRenderer.num(t), 9, Colours.TEXT, Mark.Anchor.MIDDLE,
+                    false, 0, null);
+        }
+        b.text(x + barW / 2, y + barH + 30, "log2 fold change (significant regions)", 10, Mark.Anchor.MIDDLE);
+        double sx = x + barW + 30;
+        b.rect(sx, y, 14, barH, Colours.NS, 0x888888, 0.6, null);
+        b.text(sx + 20, y + 10, "not significant", 10, Mark.Anchor.START);
+        b.rect(sx + 120, y, 14, barH, Colours.NO_DATA, 0x888888, 0.6, null);
+        b.text(sx + 140, y + 10, "not in the table", 10, Mark.Anchor.START);
+    }
+}
