@@ -27,16 +27,56 @@ final class CoronalSlices {
     private CoronalSlices() {
     }
 
-    /** AP voxel indices of {@code n} slices evenly spaced over the middle of the atlas (its ends are mostly empty). */
-    static long[] positions(Atlas atlas, int n) {
+    /** At most this many planes are read to find where the significant regions are. */
+    static final int MAX_SCANNED_PLANES = 66;
+
+    /**
+     * AP voxel indices of {@code n} slices, anterior first. Slices go first where most voxels belong to significant
+     * regions (so that small significant nuclei such as the VTA are shown), at least an {@code n}-th of the brain's AP
+     * extent apart; the remaining slices are spread evenly over 15–85 % of the atlas (its ends are mostly empty).
+     * The search reads at most {@link #MAX_SCANNED_PLANES} evenly spaced planes.
+     */
+    static long[] positions(Atlas atlas, int n, RegionColouring colouring) {
         long size = atlas.dimensions()[0];
-        long[] out = new long[n];
-        for (int i = 0; i < n; i++) {
-            // From 15 % to 85 % of the AP extent: olfactory bulb to cerebellum without the empty margins.
-            double f = n == 1 ? 0.5 : 0.15 + 0.7 * i / (n - 1);
-            out[i] = Math.min(size - 1, Math.round(f * (size - 1)));
+        int h = (int) atlas.dimensions()[1], w = (int) atlas.dimensions()[2];
+        long stride = Math.max(1, (size + MAX_SCANNED_PLANES - 1) / MAX_SCANNED_PLANES);
+        java.util.Map<Integer, Boolean> significant = new java.util.HashMap<>();
+        java.util.List<long[]> scored = new java.util.ArrayList<>();
+        for (long x = stride / 2; x < size; x += stride) {
+            int[] labels = labels(atlas.annotation(), x, h, w);
+            long count = 0;
+            for (int label : labels) {
+                if (label != 0 && significant.computeIfAbsent(label, colouring::isSignificant)) {
+                    count++;
+                }
+            }
+            if (count > 0) {
+                scored.add(new long[] {x, count});
+            }
         }
-        return out;
+        // Most significant voxels first; ties to the more anterior plane, so the choice is reproducible.
+        scored.sort((a, b) -> a[1] != b[1] ? Long.compare(b[1], a[1]) : Long.compare(a[0], b[0]));
+        long minGap = Math.max(1, Math.round(0.7 * size / (n + 1)));
+        java.util.List<Long> chosen = new java.util.ArrayList<>();
+        for (long[] s : scored) {
+            if (chosen.size() < n && chosen.stream().allMatch(c -> Math.abs(c - s[0]) >= minGap)) {
+                chosen.add(s[0]);
+            }
+        }
+        for (int i = 0; i < n && chosen.size() < n; i++) {
+            double f = n == 1 ? 0.5 : 0.15 + 0.7 * i / (n - 1);
+            long x = Math.min(size - 1, Math.round(f * (size - 1)));
+            if (chosen.stream().allMatch(c -> Math.abs(c - x) >= minGap / 2)) {
+                chosen.add(x);
+            }
+        }
+        // Too few found room (a tiny atlas): fill with any planes not yet used.
+        for (long x = 0; x < size && chosen.size() < n; x++) {
+            if (!chosen.contains(x)) {
+                chosen.add(x);
+            }
+        }
+        return chosen.stream().mapToLong(Long::longValue).sorted().toArray();
     }
 
     static Figure draw(ComparisonTable table, String contrast, Atlas atlas, long[] apIndices) {

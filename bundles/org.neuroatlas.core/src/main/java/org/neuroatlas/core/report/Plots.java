@@ -47,9 +47,10 @@ public final class Plots {
     }
 
     /**
-     * Coronal atlas slices at {@code slices} AP positions evenly spaced over the middle 70 % of the atlas, regions
-     * coloured by log2 fold change (diverging scale, warm = up), non-significant regions grey, with a colour bar.
-     * Reads {@code slices} planes of the annotation.
+     * Coronal atlas slices at {@code slices} AP positions, regions coloured by log2 fold change (diverging scale,
+     * warm = up), non-significant regions grey, with a colour bar. Slices go first through the planes with the most
+     * significant-region voxels (at least an {@code slices}-th of the atlas apart), the rest evenly over the middle 70 %
+     * of the atlas; reads up to 66 annotation planes to find them.
      *
      * @param slices number of slices, 1–24
      */
@@ -57,7 +58,8 @@ public final class Plots {
         if (slices < 1 || slices > 24) {
             throw InputException.parameter("--slices", "must be between 1 and 24, not " + slices, null);
         }
-        return CoronalSlices.draw(table, contrast, atlas, CoronalSlices.positions(atlas, slices));
+        RegionColouring colouring = new RegionColouring(table.rows(contrast), atlas.ontology());
+        return CoronalSlices.draw(table, contrast, atlas, CoronalSlices.positions(atlas, slices, colouring));
     }
 
     /**

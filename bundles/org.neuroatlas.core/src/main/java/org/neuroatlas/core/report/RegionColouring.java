@@ -80,6 +80,17 @@ final class RegionColouring {
         return Colours.diverging(row.log2Fc() / limit);
     }
 
+    /** Whether {@code label} is coloured by a significant row on either side. */
+    boolean isSignificant(int label) {
+        for (Hemisphere side : Hemisphere.values()) {
+            ComparisonRow r = rowFor(label, side);
+            if (r != null && r.significant()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The row that colours {@code label} on {@code side}, or null. */
     ComparisonRow rowFor(int label, Hemisphere side) {
         Optional<Structure> s = ontology.byId(label);
