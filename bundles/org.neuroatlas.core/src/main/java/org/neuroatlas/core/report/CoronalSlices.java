@@ -22,6 +22,8 @@ import net.imglib2.view.Views;
 final class CoronalSlices {
 
     static final int COLUMNS = 3;
+    /** How much region borders darken the colour: visible on light grey, without hiding small regions' colour. */
+    static final double OUTLINE_DARKENING = 0.3;
     static final double SLICE_W = 230, GAP = 16, HEADER = 58, CAPTION = 20, COLOUR_BAR = 74;
 
     private CoronalSlices() {
@@ -95,7 +97,7 @@ final class CoronalSlices {
         double apVoxelUm = atlas.voxelSizeUm().xUm();
         for (int i = 0; i < apIndices.length; i++) {
             double ox = GAP + (i % cols) * (SLICE_W + GAP), oy = HEADER + (i / cols) * (sliceH + CAPTION + GAP);
-            int[] argb = slice(atlas, apIndices[i], colouring);
+            int[] argb = slice(atlas, apIndices[i], colouring, true);
             b.rect(ox - 0.5, oy - 0.5, SLICE_W + 1, sliceH + 1, 0xFFFFFF, 0xDDDDDD, 0.8, null);
             b.raster(ox, oy, SLICE_W, sliceH, w, h, argb);
             b.text(ox + 3, oy + 12, "R", 10, 0x777777, Mark.Anchor.START, true, 0, null);
@@ -111,8 +113,12 @@ final class CoronalSlices {
         return b.build();
     }
 
-    /** ARGB pixels of the coronal slice at AP index {@code x}: DV rows (dorsal first), LR columns (index 0 first). */
-    static int[] slice(Atlas atlas, long x, RegionColouring colouring) {
+    /**
+     * ARGB pixels of the coronal slice at AP index {@code x}: DV rows (dorsal first), LR columns (index 0 first).
+     * With {@code outlines}, a pixel whose right or lower neighbour has another label is darkened, which draws the
+     * region borders as one-pixel lines (otherwise neighbouring regions of the same colour would merge).
+     */
+    static int[] slice(Atlas atlas, long x, RegionColouring colouring, boolean outlines) {
         long[] dims = atlas.dimensions();
         int h = (int) dims[1], w = (int) dims[2];
         int[] labels = labels(atlas.annotation(), x, h, w);
@@ -124,6 +130,17 @@ final class CoronalSlices {
                 side = Hemisphere.ofMidline(i % w, w);
             }
             out[i] = colouring.argb(labels[i], side);
+        }
+        if (outlines) {
+            for (int r = 0; r < h; r++) {
+                for (int c = 0; c < w; c++) {
+                    int i = r * w + c;
+                    boolean border = labels[i] != 0 && ((c + 1 < w && labels[i + 1] != labels[i]) || (r + 1 < h && labels[i + w] != labels[i]));
+                    if (border) {
+                        out[i] = 0xFF000000 | Colours.mix(out[i] & 0xFFFFFF, 0x000000, OUTLINE_DARKENING);
+                    }
+                }
+            }
         }
         return out;
     }

@@ -114,9 +114,10 @@ public final class Figure {
         private Builder(String name, String caption, double width, double height) {
             this.name = name;
             this.caption = caption;
-            this.width = width;
-            this.height = height;
-            marks.add(new Mark.Rect(0, 0, width, height, 0xFFFFFF, Mark.NONE, 0, null));
+            // Whole units, so that a PNG at a whole scale has no half-painted last row or column.
+            this.width = Math.ceil(width);
+            this.height = Math.ceil(height);
+            marks.add(new Mark.Rect(0, 0, this.width, this.height, 0xFFFFFF, Mark.NONE, 0, null));
         }
 
         Builder rect(double x, double y, double w, double h, int fill, int stroke, double strokeWidth, String key) {

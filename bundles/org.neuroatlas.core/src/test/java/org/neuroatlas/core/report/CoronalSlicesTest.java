@@ -64,19 +64,29 @@ class CoronalSlicesTest {
         int w = (int) atlas.dimensions()[2];
 
         long[] vta = find(atlas.annotation(), 749);
-        int[] slice = CoronalSlices.slice(atlas, vta[0], colouring);
+        int[] slice = CoronalSlices.slice(atlas, vta[0], colouring, false);
         int px = slice[(int) vta[1] * w + (int) vta[2]];
         assertEquals(0xFF, px >>> 24, "opaque");
         assertTrue(red(px) > blue(px) + 60, "VTA (log2 FC +1, up) is on the warm side: " + Integer.toHexString(px));
 
         long[] snc = find(atlas.annotation(), 374);
-        int sncPx = CoronalSlices.slice(atlas, snc[0], colouring)[(int) snc[1] * w + (int) snc[2]];
+        int sncPx = CoronalSlices.slice(atlas, snc[0], colouring, false)[(int) snc[1] * w + (int) snc[2]];
         assertTrue(blue(sncPx) > red(sncPx) + 60, "SNc (down) is on the cool side: " + Integer.toHexString(sncPx));
 
         long[] cp = find(atlas.annotation(), 672);
-        int[] cpSlice = CoronalSlices.slice(atlas, cp[0], colouring);
+        int[] cpSlice = CoronalSlices.slice(atlas, cp[0], colouring, false);
         assertEquals(0xFF000000 | Colours.NS, cpSlice[(int) cp[1] * w + (int) cp[2]], "CP (ns) is grey");
         assertEquals(0, cpSlice[0], "outside the brain is transparent");
+        // Outlines only darken, and only some pixels (the borders).
+        int[] outlined = CoronalSlices.slice(atlas, cp[0], colouring, true);
+        int changed = 0;
+        for (int i = 0; i < outlined.length; i++) {
+            if (outlined[i] != cpSlice[i]) {
+                changed++;
+                assertTrue(red(outlined[i]) < red(cpSlice[i]) || blue(outlined[i]) < blue(cpSlice[i]), Integer.toHexString(outlined[i]));
+            }
+        }
+        assertTrue(changed > 0 && changed < outlined.length / 4, changed + " border pixels");
     }
 
     @Test
