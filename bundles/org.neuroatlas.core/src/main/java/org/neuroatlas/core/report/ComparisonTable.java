@@ -110,6 +110,20 @@ public final class ComparisonTable {
         return cells;
     }
 
+    /** The distinct non-empty values of {@code column} in table order; empty if the table has no such column. */
+    public List<String> distinct(String column) {
+        int c = header.indexOf(column);
+        Set<String> out = new LinkedHashSet<>();
+        if (c >= 0) {
+            for (List<String> line : cells) {
+                if (!line.get(c).isEmpty()) {
+                    out.add(line.get(c));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
     public List<ComparisonRow> rows() {
         return rows;
     }

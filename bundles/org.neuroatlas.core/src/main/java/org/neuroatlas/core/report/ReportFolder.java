@@ -70,6 +70,9 @@ public final class ReportFolder {
         page.comparison(content.comparison());
         if (content.atlas() != null) {
             page.atlas(content.atlas().identity(), content.atlas().description());
+        } else if (content.comparison().distinct("atlas").size() == 1) {
+            // Without the atlas itself, the statistics table's atlas column still says which atlas the regions are of.
+            page.atlas(content.comparison().distinct("atlas").get(0));
         }
         List<Path> written = new ArrayList<>();
         Set<String> names = new HashSet<>();

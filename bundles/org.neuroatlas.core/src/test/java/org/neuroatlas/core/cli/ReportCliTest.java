@@ -75,6 +75,11 @@ class ReportCliTest {
         try (Stream<Path> files = Files.list(out.resolve("plots"))) {
             assertEquals(4, files.count());
         }
+        // Without --atlas, the table's atlas column names the atlas.
+        Path withAtlas = ReportFixtures.write(dir, "with_atlas.csv", ReportFixtures.COMPARISON.replace(",note\n", ",note,atlas\n")
+                .replaceAll("(row\\d\\d)\n", "$1,allen@x/25um#abc\n"));
+        assertEquals(0, CliTest.run("report", "--comparison", withAtlas.toString(), "--out", out.toString(), "--quiet").exit());
+        assertTrue(Files.readString(out.resolve("report.html")).contains("<code>allen@x/25um#abc</code>"));
     }
 
     @Test
