@@ -1,7 +1,11 @@
 package org.neuroatlas.core.report;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.neuroatlas.core.atlas.Atlas;
 import org.neuroatlas.core.atlas.Hemisphere;
@@ -42,8 +46,8 @@ final class CoronalSlices {
         long size = atlas.dimensions()[0];
         int h = (int) atlas.dimensions()[1], w = (int) atlas.dimensions()[2];
         long stride = Math.max(1, (size + MAX_SCANNED_PLANES - 1) / MAX_SCANNED_PLANES);
-        java.util.Map<Integer, Boolean> significant = new java.util.HashMap<>();
-        java.util.List<long[]> scored = new java.util.ArrayList<>();
+        Map<Integer, Boolean> significant = new HashMap<>();
+        List<long[]> scored = new ArrayList<>();
         for (long x = stride / 2; x < size; x += stride) {
             int[] labels = labels(atlas.annotation(), x, h, w);
             long count = 0;
@@ -59,7 +63,7 @@ final class CoronalSlices {
         // Most significant voxels first; ties to the more anterior plane, so the choice is reproducible.
         scored.sort((a, b) -> a[1] != b[1] ? Long.compare(b[1], a[1]) : Long.compare(a[0], b[0]));
         long minGap = Math.max(1, Math.round(0.7 * size / (n + 1)));
-        java.util.List<Long> chosen = new java.util.ArrayList<>();
+        List<Long> chosen = new ArrayList<>();
         for (long[] s : scored) {
             if (chosen.size() < n && chosen.stream().allMatch(c -> Math.abs(c - s[0]) >= minGap)) {
                 chosen.add(s[0]);
