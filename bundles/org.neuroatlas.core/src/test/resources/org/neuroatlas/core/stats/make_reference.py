@@ -5,6 +5,7 @@ Writes, next to this script:
   reference_samples.csv   a sample sheet without path columns (groups in sheet order saline, ketamine-100, ketamine-30)
   reference_values.csv    a long table like map's counts (sample_id, atlas, region_id, acronym, depth, hemisphere, count)
   reference_expected.csv  the expected statistics per region x hemisphere x contrast
+  reference_primitives.csv single tests on chosen samples (unequal sizes, ties, tiny p-values, larger exact cases)
   reference_versions.txt  the source of the numbers and the SciPy / numpy versions used
 
 Independent of the Java engine: descriptives with numpy, Welch t with scipy.stats.ttest_ind(equal_var=False),
@@ -256,10 +257,63 @@ def main():
         for r in rows:
             w.writerow([("" if isinstance(r[c], float) and math.isnan(r[c]) else repr(float(r[c])))
                         if isinstance(r[c], (float, np.floating)) else r[c] for c in columns])
+    write_primitives()
     with open(os.path.join(HERE, "reference_versions.txt"), "w") as f:
-        f.write("# reference_samples.csv, reference_values.csv and reference_expected.csv were written by make_reference.py\n"
+        f.write("# reference_samples.csv, reference_values.csv, reference_expected.csv and reference_primitives.csv were written by make_reference.py\n"
                 f"# (same folder) with Python {sys.version.split()[0]}, SciPy {scipy.__version__}, numpy {np.__version__}; seed 20261127.\n"
                 "# Do not edit them by hand: change the script and run it again with /usr/bin/python3.\n")
+
+
+def write_primitives():
+    """One test per row: case, test, groups ('|' between groups, spaces between values), expected numbers."""
+    rng = np.random.default_rng(7)
+    distinct = lambda n, mu: np.round(rng.normal(mu, 10, n), 6)
+    ints = lambda n, lam: rng.poisson(lam, n).astype(float)
+    cases = []
+
+    def mwu(name, t, c):
+        r = stats.mannwhitneyu(t, c, alternative="two-sided", method="asymptotic" if has_ties(t, c) else "exact")
+        cases.append((name, "mwu", [t, c], [r.statistic, r.pvalue]))
+
+    def jt(name, *gs):
+        cases.append((name, "jt", list(gs), [jt_statistic(gs), jt_p(list(gs))]))
+
+    def welch(name, t, c):
+        r = stats.ttest_ind(t, c, equal_var=False)
+        cases.append((name, "welch_t", [t, c], [r.statistic, welch_df(t, c), r.pvalue]))
+
+    mwu("mwu exact 7 vs 9", distinct(7, 5), distinct(9, 0))
+    mwu("mwu exact 1 vs 5", distinct(1, 0), distinct(5, 0))
+    mwu("mwu exact 30 vs 25", distinct(30, 8), distinct(25, 0))
+    mwu("mwu ties 6 vs 8", ints(6, 4), ints(8, 2))
+    mwu("mwu ties 20 vs 15", ints(20, 6), ints(15, 5))
+    jt("jt exact 5,3,4", distinct(5, 0), distinct(3, 5), distinct(4, 8))
+    jt("jt exact 4,5", distinct(4, 0), distinct(5, 3))
+    jt("jt ties 5,6,4", ints(5, 3), ints(6, 4), ints(4, 5))
+    jt("jt ties 10,12,9,11", ints(10, 10), ints(12, 11), ints(9, 12), ints(11, 14))
+    welch("welch unequal 5 vs 11", distinct(5, 3), distinct(11, 0))
+    welch("welch tiny p", distinct(12, 200), distinct(12, 0))
+    for name, gs in (("kw ties 4 groups", [ints(5, 3), ints(7, 4), ints(6, 6), ints(4, 3)]),
+                     ("kw distinct 3 groups", [distinct(6, 0), distinct(5, 10), distinct(8, 4)])):
+        r = stats.kruskal(*gs)
+        cases.append((name, "kw", gs, [r.statistic, r.pvalue]))
+    for name, gs in (("welch anova 4 groups", [distinct(5, 0), distinct(7, 4), distinct(6, 9), distinct(9, 2)]),
+                     ("welch anova tiny p", [distinct(6, 0), distinct(6, 100), distinct(6, 200)])):
+        cases.append((name, "welch_anova", gs, [welch_anova(gs)]))
+    doses = np.repeat([0.0, 10.0, 30.0, 100.0], 5)
+    vals = np.round(50 + 0.4 * doses + rng.normal(0, 8, len(doses)), 6)
+    lr = stats.linregress(doses, vals)
+    cases.append(("trend 4 doses", "trend", [doses, vals], [lr.slope, lr.pvalue]))
+    t, c = distinct(6, 12), distinct(7, 0)
+    cases.append(("hedges 6 vs 7", "hedges", [t, c], list(hedges(t, c))))
+    p = np.array([0.01, math.nan, 0.04, 0.03, 0.03, 0.5, 0.0001, math.nan, 0.2, 0.049])
+    cases.append(("bh with missing and ties", "bh", [p], list(bh(p))))
+    with open(os.path.join(HERE, "reference_primitives.csv"), "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["case", "test", "groups", "expected"])
+        for name, test, gs, exp in cases:
+            w.writerow([name, test, "|".join(" ".join(repr(float(x)) for x in g) for g in gs),
+                        " ".join(repr(float(x)) for x in exp)])
 
 
 if __name__ == "__main__":
