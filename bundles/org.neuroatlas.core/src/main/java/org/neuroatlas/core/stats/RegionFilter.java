@@ -8,8 +8,9 @@ import org.neuroatlas.core.atlas.SummaryLevel;
 
 /**
  * Selects the regions to compare from those in the values, by a {@link SummaryLevel} but without an atlas (the
- * values carry what is needed): {@code all} keeps every region; {@code major} and acronym lists keep the regions whose
- * acronym (or id, for numeric entries) is listed — every listed region must be in the values; {@code depth:N} keeps
+ * values carry what is needed): {@code all} keeps every region; acronym lists keep the regions whose acronym (or id,
+ * for numeric entries) is listed — every listed region must be in the values, so a typo is not a silently missing row;
+ * {@code major} keeps those of the 12 Allen major divisions that are in the values; {@code depth:N} keeps
  * regions of depth ≤ N and needs a {@code depth} column (as in {@code map}'s counts).
  */
 final class RegionFilter {
@@ -42,7 +43,8 @@ final class RegionFilter {
                 absent.add(a);
             }
         }
-        if (!absent.isEmpty()) {
+        // The major divisions are a fixed list; counts list only divisions holding cells, so absence is no error.
+        if (!absent.isEmpty() && level.kind() == SummaryLevel.Kind.ACRONYMS) {
             throw InputException.parameter(parameter, "region(s) " + String.join(", ", absent) + " are not in the values",
                     "List regions present in the values (acronyms are case-exact); map --regions lists regions even without cells");
         }

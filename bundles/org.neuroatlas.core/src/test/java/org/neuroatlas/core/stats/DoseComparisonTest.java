@@ -160,6 +160,16 @@ class DoseComparisonTest {
     }
 
     @Test
+    void theReadmeDocumentsEveryColumn() throws java.io.IOException {
+        // Tests run in the engine's folder; the README is at the top of the repository.
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("../../README.md"));
+        String section = readme.substring(readme.indexOf("## Group statistics"));
+        for (var c : DoseComparisonTable.SCHEMA.columns()) {
+            assertTrue(section.contains("| " + c.name() + " |"), c.name());
+        }
+    }
+
+    @Test
     void theSameInputGivesTheSameTableWhateverTheOrderOfSamples() {
         List<Object[]> a = run(SHEET, rows(), StatsSettings.defaults("saline")).rows();
         List<Object[]> b = run(SHEET, rows(), StatsSettings.defaults("saline")).rows();
