@@ -11,6 +11,9 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * under the permutation distribution (SciPy {@code method='exact'}). Otherwise it is the <b>normal approximation</b>
  * with tie correction and continuity correction (SciPy {@code method='asymptotic'}):
  * z = (max(U, n_t·n_c − U) − n_t·n_c/2 − ½) / σ, σ² = n_t·n_c/12·((N + 1) − Σ(t³ − t)/(N(N − 1))), p = min(1, 2·(1 − Φ(z))).
+ * <p>
+ * Commons Math's {@code MannWhitneyUTest} is not used even for the approximation: it has neither the tie correction
+ * of the variance nor the continuity correction, so its p-values differ from SciPy's and R's on count data.
  *
  * @param u     U of the treated group
  * @param p     two-sided p-value; NaN if a group is empty or all values are equal
