@@ -193,6 +193,16 @@ public final class SummaryLevel {
         return kind;
     }
 
+    /** The depth N of a {@code depth:N} level; -1 for other kinds. */
+    public int depth() {
+        return depth;
+    }
+
+    /** The listed acronyms of an {@code acronyms:} level, or the major divisions for {@code major}; empty otherwise. */
+    public List<String> acronyms() {
+        return acronyms;
+    }
+
     /** The selected structures' ids, in ontology order; acronyms are checked with messages naming "summary level". */
     public List<Integer> structures(Ontology ontology) {
         return structures(ontology, DEFAULT_PARAMETER);

@@ -67,7 +67,7 @@ public final class SampleSheet {
      * @throws InputException naming the file, line and column of the first problem
      */
     public static SampleSheet read(Path file) {
-        return parse(CsvTable.read(file), file.toAbsolutePath().getParent());
+        return parse(CsvTable.read(file), file.toAbsolutePath().getParent(), true);
     }
 
     /**
@@ -77,7 +77,23 @@ public final class SampleSheet {
      * @throws InputException naming the table, row and column of the first problem
      */
     public static SampleSheet fromRows(TextTable table) {
-        return parse(table, null);
+        return parse(table, null, true);
+    }
+
+    /**
+     * Reads a sheet for group statistics: {@code sample_id}, {@code group} and {@code dose_mg_kg} are required,
+     * channel path columns are optional (a sheet made only for statistics has none; a full sheet works too). Samples
+     * then may have no channels. Same rules and messages as {@link #read} otherwise.
+     *
+     * @throws InputException naming the file, line and column of the first problem
+     */
+    public static SampleSheet readGroups(Path file) {
+        return parse(CsvTable.read(file), file.toAbsolutePath().getParent(), false);
+    }
+
+    /** {@link #readGroups} for a sheet given as text rows (e.g. a KNIME input table). */
+    public static SampleSheet groupsFromRows(TextTable table) {
+        return parse(table, null, false);
     }
 
     /**
@@ -87,14 +103,14 @@ public final class SampleSheet {
      * @throws InputException naming the table and the missing columns
      */
     public static void checkColumns(TextTable table) {
-        channelColumns(table);
+        channelColumns(table, true);
     }
 
     /** The channel columns of {@code t}, after checking its required columns. */
-    private static List<String> channelColumns(TextTable t) {
+    private static List<String> channelColumns(TextTable t, boolean requireChannels) {
         t.requireColumns(SAMPLE_ID, GROUP, DOSE);
         List<String> channelColumns = t.header().stream().filter(h -> h.endsWith(PATH_SUFFIX) && h.length() > PATH_SUFFIX.length()).toList();
-        if (channelColumns.isEmpty()) {
+        if (channelColumns.isEmpty() && requireChannels) {
             throw t.error("has no channel column (found: " + String.join(", ", t.header()) + ")",
                     "Add one column per channel named <channel>" + PATH_SUFFIX + ", e.g. signal_path and autofluorescence_path");
         }
@@ -108,9 +124,12 @@ public final class SampleSheet {
         return channelColumns;
     }
 
-    /** @param base folder relative paths are resolved against; null if there is none (paths must then be absolute) */
-    private static SampleSheet parse(TextTable t, Path base) {
-        List<String> channelColumns = channelColumns(t);
+    /**
+     * @param base            folder relative paths are resolved against; null if there is none (paths must then be absolute)
+     * @param requireChannels whether every sample needs a volume path (not for statistics)
+     */
+    private static SampleSheet parse(TextTable t, Path base, boolean requireChannels) {
+        List<String> channelColumns = channelColumns(t, requireChannels);
         boolean anyVoxel = t.hasColumn(VOXEL[0]);
         List<Sample> out = new ArrayList<>();
         Set<String> ids = new HashSet<>();
@@ -137,7 +156,7 @@ public final class SampleSheet {
                     channels.put(c.substring(0, c.length() - PATH_SUFFIX.length()), path(t, r, c, p, base));
                 }
             }
-            if (channels.isEmpty()) {
+            if (channels.isEmpty() && requireChannels) {
                 throw t.error(r, String.join("/", channelColumns), "sample " + id + " has no volume path", "Fill in at least one channel path");
             }
             Optional<VoxelSize> voxel = Optional.empty();

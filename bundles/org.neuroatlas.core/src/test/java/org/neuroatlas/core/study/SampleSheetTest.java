@@ -167,4 +167,19 @@ class SampleSheetTest {
         assertTrue(e.getMessage().startsWith("sample sheet table: "), e.getMessage());
         assertTrue(e.getMessage().contains(part), e.getMessage());
     }
+
+    @Test
+    void aSheetForStatisticsNeedsNoPathColumns() throws IOException {
+        Path f = dir.resolve("groups.csv");
+        Files.writeString(f, "sample_id,group,dose_mg_kg\nm1,saline,0\nm2,ketamine-30,30\n");
+        SampleSheet s = SampleSheet.readGroups(f);
+        assertEquals(List.of("saline", "ketamine-30"), s.groups());
+        assertTrue(s.samples().get(1).channels().isEmpty());
+        assertEquals(30.0, s.samples().get(1).doseMgKg());
+        InputException e = assertThrows(InputException.class, () -> SampleSheet.read(f));
+        assertTrue(e.getMessage().contains("has no channel column"), e.getMessage());
+        Files.writeString(f, "sample_id,group\nm1,saline\n");
+        InputException noDose = assertThrows(InputException.class, () -> SampleSheet.readGroups(f));
+        assertTrue(noDose.getMessage().contains("missing column(s) dose_mg_kg"), noDose.getMessage());
+    }
 }
