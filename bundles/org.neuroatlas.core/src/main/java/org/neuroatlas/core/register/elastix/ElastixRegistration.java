@@ -82,9 +82,9 @@ public final class ElastixRegistration {
             }
         }
 
-        /** The shipped parameter files as they are: NCC, 300 iterations per level in both stages, 400 µm grid. */
+        /** The shipped parameter files as they are: NCC, 150 iterations per level in both stages, 1000 µm B-spline grid. */
         public static Settings defaults(int threads) {
-            return new Settings(threads, true, Metric.NCC, 300, 300, 400, null);
+            return new Settings(threads, true, Metric.NCC, 150, 150, 1000, null);
         }
 
         /** These settings with another iteration count per level for each stage. */
@@ -182,8 +182,12 @@ public final class ElastixRegistration {
      *                        result correlates less than {@link LinearRegistration#MIN_NCC} with the template
      */
     public static Result register(Atlas atlas, Volume<?> autofluorescence, Settings settings, Progress progress) {
+        return register(ElastixBackend.require(), atlas, autofluorescence, settings, progress); // checked before the long preparation
+    }
+
+    /** As {@link #register(Atlas, Volume, Settings, Progress)} with the given executables (see {@link ElastixBackend#locate(String)}). */
+    public static Result register(ElastixBackend backend, Atlas atlas, Volume<?> autofluorescence, Settings settings, Progress progress) {
         long start = System.nanoTime();
-        ElastixBackend backend = ElastixBackend.require(); // before the long preparation
         Orientation orientation = autofluorescence.orientation().orElseThrow(() -> InputException.parameter("--orientation",
                 "is unknown for " + autofluorescence.source(), "Give the sample's BrainGlobe orientation code, e.g. psl"));
         Volume<?> template = atlas.template().orElseThrow(() -> new InputException(atlas.identity().key()

@@ -29,14 +29,15 @@ import org.neuroatlas.core.volume.Volumes;
 import org.neuroatlas.core.volume.VoxelSize;
 
 /**
- * elastix end to end on a whole simulated demo brain (100 µm template, imaged at 50 µm in psl, true pose with a
- * smooth warp of up to 150 µm): the converted transform must be close to the simulator's true one. Skipped
- * without elastix. Fewer iterations than the defaults keep it quick; the benchmark measures the defaults.
+ * elastix end to end on a whole simulated demo brain (the demo atlas at its coarsest, 200 µm, imaged at 50 µm in
+ * psl, true pose with a smooth warp of up to 150 µm): the converted transform must be close to the simulator's true
+ * one. Skipped without elastix. The coarse grids and fewer iterations than the defaults keep it to seconds; the
+ * benchmark measures the defaults at 100 µm.
  */
 class ElastixRegistrationTest {
 
-    /** Mean error vs the truth over the atlas brain, µm: the built-in affine stage reaches ~40, its full engine ~26. */
-    static final double MAX_MEAN_ERROR_UM = 50;
+    /** Mean error vs the truth over the atlas brain, µm (half a template voxel). */
+    static final double MAX_MEAN_ERROR_UM = 100;
 
     @TempDir
     static Path dir;
@@ -47,8 +48,8 @@ class ElastixRegistrationTest {
     @BeforeAll
     static void registerOnce() throws IOException {
         Assumptions.assumeTrue(ElastixBackend.available(), "elastix is not installed");
-        atlas = Atlas.demo(100, Progress.NONE);
-        SimulationSettings s = new SimulationSettings("demo", OptionalDouble.empty(), "ketamine", 1, new VoxelSize(50, 50, 50),
+        atlas = Atlas.demo(200, Progress.NONE);
+        SimulationSettings s = new SimulationSettings("demo", OptionalDouble.of(200), "ketamine", 1, new VoxelSize(50, 50, 50),
                 Orientation.parse("psl", "o"), 3, "", 0, false, 2);
         CohortSimulator.Cohort c = CohortSimulator.run(s, Scenario.load("ketamine").controlOnly(), dir.resolve("cohort"), Progress.NONE);
         Path brain = c.folder().resolve(c.brains().get(0).sampleId());
@@ -56,7 +57,7 @@ class ElastixRegistrationTest {
         try (Volume<?> auto = Volumes.open(brain.resolve("autofluorescence"), ReadOptions.defaults())
                 .withOrientation(Orientation.parse("psl", "o"))) {
             PreparedSample sample = LinearRegistration.prepare(atlas, auto, LinearRegistration.Settings.defaults(), Progress.NONE);
-            ElastixRegistration.Settings settings = ElastixRegistration.Settings.defaults(2).withIterations(150, 150)
+            ElastixRegistration.Settings settings = ElastixRegistration.Settings.defaults(2).withIterations(100, 100)
                     .withWorkFolder(dir.resolve("work"));
             result = ElastixRegistration.register(atlas, sample, settings, Progress.NONE);
         }
