@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.neuroatlas.core.CanceledException;
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.Progress;
 import org.neuroatlas.core.atlas.Atlas;
@@ -215,7 +216,15 @@ public final class ElastixRegistration {
         try {
             work = temporary ? Files.createTempDirectory("neuroatlas-elastix") : Files.createDirectories(settings.workFolder());
             ElastixRun run = new ElastixRun(backend, inputs, settings, work);
-            Result r = run.execute(progress, start);
+            Result r;
+            try {
+                r = run.execute(progress, start);
+            } catch (CanceledException e) {
+                if (temporary) {
+                    deleteTree(work); // nothing to look into after a cancel; after a failure the folder holds the log
+                }
+                throw e;
+            }
             if (temporary) {
                 deleteTree(work);
             }
