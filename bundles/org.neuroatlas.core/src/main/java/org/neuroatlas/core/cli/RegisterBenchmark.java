@@ -122,6 +122,7 @@ final class RegisterBenchmark implements Callable<Integer> {
             out.flush();
             for (Brain b : list) {
                 AtlasTransform truth = AtlasTransform.load(b.truth());
+                truth.requireAtlas(a.identity(), b.truth()); // a cohort simulated with another atlas (or resolution) cannot be scored
                 try (Volume<?> v = Volumes.open(b.autofluorescence(), ReadOptions.defaults()).withOrientation(b.orientation())) {
                     out.printf(Locale.ROOT, "brain:      %s: %s%n", b.id(), truth.sample());
                     out.flush();
