@@ -51,7 +51,7 @@ public final class Registration {
      * @param seconds     wall time of the whole registration, inverse field included, s
      */
     public record Result(AtlasTransform transform, double nccBefore, double nccLinear, double nccNonRigid, LinearRegistration.Result linear,
-            NonRigidRegistration.Result nonRigid, double seconds) {
+            NonRigidRegistration.Result nonRigid, double seconds) implements RegistrationOutcome {
 
         /**
          * Writes the registration folder {@code folder}: the transform as {@value LinearRegistration#TRANSFORM_FOLDER}
