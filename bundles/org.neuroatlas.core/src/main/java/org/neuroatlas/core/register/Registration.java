@@ -144,7 +144,7 @@ public final class Registration {
         AffineMap affine = linear.transform().sampleSide();
         NonRigidRegistration.Settings n = settings.nonRigid();
         NonRigidRegistration.Result nonRigid = NonRigidRegistration.register(reference, sample, affine,
-                new NonRigidRegistration.Settings(settings.threads(), n.iterations(), n.fluidSigmaVoxels(), n.diffusionSigmaVoxels()),
+                n.withThreads(settings.threads()),
                 progress.slice(0.4, 0.9));
         AtlasTransform transform = AtlasTransform.of(affine, nonRigid.displacement(), reference.atlasKey, sample.geometry(),
                 progress.slice(0.9, 1));

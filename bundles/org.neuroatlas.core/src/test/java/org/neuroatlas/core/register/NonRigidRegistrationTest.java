@@ -116,9 +116,9 @@ class NonRigidRegistrationTest {
         // a few iterations on every level, so that the pyramid's resampling is covered too
         int[] its = {4, 2, 2};
         NonRigidRegistration.Result one = NonRigidRegistration.register(reference, sample, affine,
-                new NonRigidRegistration.Settings(1, its, 1.0, 1.5), Progress.NONE);
+                new NonRigidRegistration.Settings(1, its, 1.0, 1.5, 3.0), Progress.NONE);
         NonRigidRegistration.Result two = NonRigidRegistration.register(reference, sample, affine,
-                new NonRigidRegistration.Settings(2, its, 1.0, 1.5), Progress.NONE);
+                new NonRigidRegistration.Settings(2, its, 1.0, 1.5, 3.0), Progress.NONE);
         assertEquals(one.displacement(), two.displacement());
         assertEquals(one.nccAfter(), two.nccAfter());
         assertTrue(!one.displacement().isZero());
