@@ -19,12 +19,15 @@ final class DemonsLevel {
     private final double[] b;
     private final double fluidSigma;
     private final double diffusionSigma;
+    /** Window of the local intensity line, voxels of this level; ≤ 0: one line for the whole box. */
+    private final double intensitySigma;
     /** ∇f per µm, interleaved. */
     private final float[] gradF;
     /** σ² of Thirion's force normalisation, µm²: the largest step is σ/2. */
     private final double stepSigma2;
 
-    DemonsLevel(FloatGrid template, FloatGrid sample, AffineMap affine, double fluidSigmaVoxels, double diffusionSigmaVoxels) {
+    DemonsLevel(FloatGrid template, FloatGrid sample, AffineMap affine, double fluidSigmaVoxels, double diffusionSigmaVoxels,
+            double intensitySigmaVoxels) {
         this.f = template;
         this.m = sample;
         double[] t = affine.toArray();
@@ -32,6 +35,7 @@ final class DemonsLevel {
         this.b = new double[] {t[3], t[7], t[11]};
         this.fluidSigma = fluidSigmaVoxels;
         this.diffusionSigma = diffusionSigmaVoxels;
+        this.intensitySigma = intensitySigmaVoxels;
         this.gradF = gradient(template);
         double s = Math.min(template.spacingUm[0], Math.min(template.spacingUm[1], template.spacingUm[2]));
         this.stepSigma2 = s * s;
@@ -51,7 +55,7 @@ final class DemonsLevel {
             progress.checkCanceled();
             final float[] cur = u;
             Parallel.forEach(nz, z -> warpPlane(cur, z, mw, h));
-            double[] fit = intensityFit(mw);
+            float[][] fit = intensityFit(mw);
             float[] du = new float[3 * n];
             Parallel.forEach(nz, z -> forcePlane(mw, h, fit[0], fit[1], z, du));
             float[] step = FieldSmoothing.smooth(du, nx, ny, nz, fluidSigma);
@@ -83,10 +87,25 @@ final class DemonsLevel {
     }
 
     /**
+     * Per-voxel {α, β} of the intensity match {@code f ≈ α·mw + β}: the {@link LocalIntensityFit} when the level has
+     * a window, else the one line over the box everywhere.
+     */
+    private float[][] intensityFit(float[] mw) {
+        double[] global = globalFit(mw);
+        if (intensitySigma > 0) {
+            return LocalIntensityFit.fit(f, mw, global[0], intensitySigma);
+        }
+        float[] alpha = new float[f.size()], beta = new float[f.size()];
+        java.util.Arrays.fill(alpha, (float) global[0]);
+        java.util.Arrays.fill(beta, (float) global[1]);
+        return new float[][] {alpha, beta};
+    }
+
+    /**
      * The least-squares line {@code f ≈ α·mw + β} over the box, as {α, β}: the template and the sample have
      * different intensity scales, and matching them this way makes the squared difference follow the NCC.
      */
-    private double[] intensityFit(float[] mw) {
+    private double[] globalFit(float[] mw) {
         double[][] planes = new double[f.nz][];
         int plane = f.nx * f.ny;
         Parallel.forEach(f.nz, z -> {
@@ -114,10 +133,11 @@ final class DemonsLevel {
     }
 
     /** Thirion's force with the symmetric (mean) gradient, bounded to half a voxel. */
-    private void forcePlane(float[] mw, float[] h, double alpha, double beta, int z, float[] du) {
+    private void forcePlane(float[] mw, float[] h, float[] alphas, float[] betas, int z, float[] du) {
         int plane = f.nx * f.ny;
         for (int i = z * plane; i < (z + 1) * plane; i++) {
-            double d = f.data[i] - (alpha * mw[i] + beta);
+            double alpha = alphas[i];
+            double d = f.data[i] - (alpha * mw[i] + betas[i]);
             double g0 = 0.5 * (gradF[3 * i] + alpha * h[3 * i]);
             double g1 = 0.5 * (gradF[3 * i + 1] + alpha * h[3 * i + 1]);
             double g2 = 0.5 * (gradF[3 * i + 2] + alpha * h[3 * i + 2]);

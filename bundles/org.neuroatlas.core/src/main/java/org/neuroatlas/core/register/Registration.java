@@ -39,6 +39,11 @@ public final class Registration {
         public static Settings defaults(int threads) {
             return new Settings(threads, true, NonRigidRegistration.Settings.defaults(threads));
         }
+
+        /** These settings with {@code normalise} replaced. */
+        public Settings withNormalise(boolean normalise) {
+            return new Settings(threads, normalise, nonRigid);
+        }
     }
 
     /**
@@ -65,7 +70,8 @@ public final class Registration {
 
         /**
          * The figures as JSON: backend and stages, atlas identity, NCC over the atlas brain at the template's
-         * resolution before, after the rigid, the affine and the non-rigid stage, the warp's Jacobian determinant
+         * resolution before, after the rigid, the affine (linear) and the non-rigid stage ({@code nccAfter}: the
+         * final one, the non-rigid stage's), the warp's Jacobian determinant
          * range and folded nodes, its largest displacement (µm) and the inverse field's residual (µm), wall time (s).
          */
         public String qualityJson() {
@@ -79,6 +85,7 @@ public final class Registration {
                       "nccBefore": %s,
                       "nccRigid": %s,
                       "nccAffine": %s,
+                      "nccNonRigid": %s,
                       "nccAfter": %s,
                       "affineDeterminant": %s,
                       "minJacobianDeterminant": %s,
@@ -89,7 +96,7 @@ public final class Registration {
                       "seconds": %s
                     }
                     """, Json.quote(transform.atlasKey()), number(nccBefore), number(linear.rigidNcc()), number(nccLinear),
-                    number(nccNonRigid), number(q.affineDeterminant()), number(q.minJacobianDeterminant()),
+                    number(nccNonRigid), number(nccNonRigid), number(q.affineDeterminant()), number(q.minJacobianDeterminant()),
                     number(q.maxJacobianDeterminant()), q.foldedNodes(), number(q.maxDisplacementUm()), number(q.inverseResidualUm()),
                     number(seconds));
         }
@@ -119,13 +126,25 @@ public final class Registration {
         return register(reference, sample, settings, progress.slice(0.2, 1), start);
     }
 
+    /**
+     * Registers a sample prepared by {@link LinearRegistration#prepare} (with the same normalisation) to
+     * {@code atlas}'s template, linearly and then non-rigidly, for callers that also need the downsampled image
+     * afterwards ({@link RegistrationImages}); the reported wall time excludes the preparation.
+     *
+     * @throws InputException as {@link LinearRegistration#register}
+     */
+    public static Result register(Atlas atlas, PreparedSample sample, Settings settings, Progress progress) {
+        long start = System.nanoTime();
+        return register(AtlasReference.of(atlas), sample, settings, progress, start);
+    }
+
     static Result register(AtlasReference reference, PreparedSample sample, Settings settings, Progress progress, long startNanos) {
         LinearRegistration.Result linear = LinearRegistration.register(reference, sample,
                 new LinearRegistration.Settings(settings.threads(), settings.normalise()), progress.slice(0, 0.4), startNanos);
         AffineMap affine = linear.transform().sampleSide();
         NonRigidRegistration.Settings n = settings.nonRigid();
         NonRigidRegistration.Result nonRigid = NonRigidRegistration.register(reference, sample, affine,
-                new NonRigidRegistration.Settings(settings.threads(), n.iterations(), n.fluidSigmaVoxels(), n.diffusionSigmaVoxels()),
+                n.withThreads(settings.threads()),
                 progress.slice(0.4, 0.9));
         AtlasTransform transform = AtlasTransform.of(affine, nonRigid.displacement(), reference.atlasKey, sample.geometry(),
                 progress.slice(0.9, 1));

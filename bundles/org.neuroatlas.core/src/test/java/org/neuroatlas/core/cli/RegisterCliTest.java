@@ -43,13 +43,18 @@ class RegisterCliTest {
         CliTest.Result r = CliTest.run("register", brain.resolve("autofluorescence").toString(), "--voxel-size", "50,50,50", "--orientation", "psl",
                 "--atlas", "demo", "--threads", "2", "--out", out.toString(), "--quiet");
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("NCC:") && r.out().contains("affine"), r.out());
+        assertTrue(r.out().contains("NCC:") && r.out().contains("non-rigid") && r.out().contains("Jacobian"), r.out());
         AtlasTransform t = AtlasTransform.load(out.resolve("transform"));
-        assertTrue(t.isAffine());
+        assertFalse(t.isAffine(), "the non-rigid stage runs by default");
         assertEquals(AtlasTransform.load(brain.resolve(CohortSimulator.TRANSFORM)).sample(), t.sample());
         Map<String, Object> q = Json.object(Json.read(out.resolve("quality.json")), out, "quality");
         double after = ((Number) q.get("nccAfter")).doubleValue(), before = ((Number) q.get("nccBefore")).doubleValue();
-        assertTrue(after > 0.9 && after > before, q.toString());
+        double affine = ((Number) q.get("nccAffine")).doubleValue();
+        assertTrue(after > 0.9 && after > affine && affine > before, q.toString());
+        assertEquals(after, ((Number) q.get("nccNonRigid")).doubleValue(), 0, q.toString());
+        assertEquals(0, ((Number) q.get("foldedNodes")).intValue(), q.toString());
+        assertTrue(((Number) q.get("minJacobianDeterminant")).doubleValue() > 0.3
+                && ((Number) q.get("maxJacobianDeterminant")).doubleValue() < 3, q.toString());
         assertEquals(t.atlasKey(), q.get("atlas"));
         double warped = ((Number) q.get("nccWarpedToAtlas")).doubleValue();
         System.out.printf(java.util.Locale.ROOT, "estimated affine: NCC after %.4f, warped_to_atlas vs template over the brain %.4f%n", after,
@@ -63,6 +68,19 @@ class RegisterCliTest {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith(".")), "no temporary files left");
         }
         assertTrue(r.out().contains("warped_to_atlas.nrrd"), r.out());
+    }
+
+    @Test
+    void linearOnlyWritesAnAffineTransform() throws IOException {
+        Path out = dir.resolve("reg-linear");
+        CliTest.Result r = CliTest.run("register", brain.resolve("autofluorescence").toString(), "--voxel-size", "50,50,50", "--orientation", "psl",
+                "--atlas", "demo", "--threads", "2", "--linear-only", "--out", out.toString(), "--quiet");
+        assertEquals(0, r.exit(), r.err());
+        assertFalse(r.out().contains("non-rigid"), r.out());
+        assertTrue(AtlasTransform.load(out.resolve("transform")).isAffine());
+        Map<String, Object> q = Json.object(Json.read(out.resolve("quality.json")), out, "quality");
+        assertFalse(q.containsKey("nccNonRigid"), q.toString());
+        assertTrue(((Number) q.get("nccAfter")).doubleValue() > 0.9, q.toString());
     }
 
     @Test

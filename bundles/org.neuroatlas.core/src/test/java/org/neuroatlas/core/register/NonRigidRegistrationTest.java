@@ -28,6 +28,8 @@ import org.neuroatlas.core.volume.Volumes;
  */
 class NonRigidRegistrationTest {
 
+    /** Issue 6's bar: cells mapped with the estimated transform land within half an atlas voxel (100 µm) of the truth (median). */
+    static final double MAX_MEDIAN_CELL_ERROR_UM = 50;
     /** The full transform must cut the linear stage's mean error vs the truth by at least this factor. */
     static final double MEAN_ERROR_GAIN = 0.7;
     /** A sane warp neither collapses nor balloons a region (determinant of W's Jacobian within these bounds). */
@@ -99,14 +101,24 @@ class NonRigidRegistrationTest {
     }
 
     @Test
+    void mappedCellsLandWithinHalfAnAtlasVoxel() {
+        double[] linear = SimulatedBrains.mappedError(atlas, result.linear().transform(), truth);
+        double[] full = SimulatedBrains.mappedError(atlas, result.transform(), truth);
+        System.out.printf(Locale.ROOT, "non-rigid: mapped cell positions vs truth (atlas µm, every atlas-brain voxel): linear median %.1f / mean %.1f / "
+                + "max %.1f, non-rigid median %.1f / mean %.1f / max %.1f%n", linear[0], linear[1], linear[2], full[0], full[1], full[2]);
+        assertTrue(full[0] <= MAX_MEDIAN_CELL_ERROR_UM, "median " + full[0] + " µm");
+        assertTrue(full[0] < linear[0], "non-rigid median " + full[0] + " µm vs linear " + linear[0] + " µm");
+    }
+
+    @Test
     void sameFieldWhateverTheThreadCount() {
         AffineMap affine = result.linear().transform().sampleSide();
         // a few iterations on every level, so that the pyramid's resampling is covered too
         int[] its = {4, 2, 2};
         NonRigidRegistration.Result one = NonRigidRegistration.register(reference, sample, affine,
-                new NonRigidRegistration.Settings(1, its, 1.0, 1.5), Progress.NONE);
+                new NonRigidRegistration.Settings(1, its, 1.0, 1.5, 3.0), Progress.NONE);
         NonRigidRegistration.Result two = NonRigidRegistration.register(reference, sample, affine,
-                new NonRigidRegistration.Settings(2, its, 1.0, 1.5), Progress.NONE);
+                new NonRigidRegistration.Settings(2, its, 1.0, 1.5, 3.0), Progress.NONE);
         assertEquals(one.displacement(), two.displacement());
         assertEquals(one.nccAfter(), two.nccAfter());
         assertTrue(!one.displacement().isZero());
