@@ -1,6 +1,5 @@
 package org.neuroatlas.core.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,12 +8,10 @@ import java.util.concurrent.Callable;
 
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.atlas.Atlas;
-import org.neuroatlas.core.io.AtomicFile;
-import org.neuroatlas.core.io.Json;
 import org.neuroatlas.core.register.AffineMap;
 import org.neuroatlas.core.register.LinearRegistration;
-import org.neuroatlas.core.register.PreparedSample;
 import org.neuroatlas.core.register.RegistrationImages;
+import org.neuroatlas.core.register.RegistrationRun;
 import org.neuroatlas.core.volume.Volume;
 import org.neuroatlas.core.volume.Volumes;
 
@@ -80,33 +77,16 @@ final class RegisterCommand implements Callable<Integer> {
         ConsoleProgress progress = ConsoleProgress.stderr("register", quiet);
         try (Atlas a = atlasOptions.open(atlas, progress.slice(0, 0.05));
                 Volume<?> v = Volumes.open(input, volume.toReadOptions())) {
-            long start = System.nanoTime();
-            PreparedSample sample = LinearRegistration.prepare(a, v, settings, progress.slice(0.05, 0.4));
-            double prepared = (System.nanoTime() - start) / 1e9;
-            LinearRegistration.Result r = LinearRegistration.register(a, sample, settings, progress.slice(0.4, 0.9));
-            // the reported time covers preparation and optimisation, as when registering a volume in one call
-            result = new LinearRegistration.Result(r.transform(), r.nccBefore(), r.rigidNcc(), r.nccAfter(), r.seconds() + prepared);
-            try {
-                result.transform().save(out.resolve(LinearRegistration.TRANSFORM_FOLDER));
-                // The images come from the prepared sample, so the full-size volume is read only once.
-                warpedNcc = RegistrationImages.write(a, result.transform(), sample, out, progress.slice(0.9, 1));
-                String quality = withFigure(result.qualityJson(), "nccWarpedToAtlas", warpedNcc);
-                AtomicFile.write(out.resolve(LinearRegistration.QUALITY_FILE), tmp -> Files.writeString(tmp, quality));
-            } catch (IOException e) {
-                throw InputException.file(out, "could not be written (" + e + ")", "Check the free space and that the folder is writable", e);
-            }
+            // Linear stage only for now; RegistrationRun writes REGDIR as the Atlas Registration node does.
+            RegistrationRun.Outcome o = RegistrationRun.run(a, v, new RegistrationRun.Settings(settings.threads(), settings.normalise(), true), out,
+                    progress.slice(0.05, 1));
+            result = o.linear();
+            warpedNcc = o.nccWarped();
         } finally {
             progress.done();
         }
         print(spec.commandLine().getOut(), result, warpedNcc, out);
         return 0;
-    }
-
-    /** {@code json} (one object, as {@link LinearRegistration.Result#qualityJson()} writes it) with one more number member. */
-    static String withFigure(String json, String name, double value) {
-        int end = json.lastIndexOf('}');
-        String number = Double.isFinite(value) ? Double.toString(value) : "null";
-        return json.substring(0, end).stripTrailing() + ",\n  " + Json.quote(name) + ": " + number + "\n}\n";
     }
 
     static void print(PrintWriter w, LinearRegistration.Result r, double warpedNcc, Path out) {
