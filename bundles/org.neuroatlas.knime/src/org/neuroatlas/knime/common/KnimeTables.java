@@ -57,6 +57,30 @@ public final class KnimeTables {
         return new DefaultRow(RowKey.createRowKey(index), cells);
     }
 
+    /**
+     * One engine row followed by cells the engine has no column type for (e.g. a PNG image), with key
+     * {@code Row<index>}.
+     */
+    public static DataRow row(long index, TableSchema schema, Object[] values, DataCell... extra) {
+        schema.check(values);
+        List<DataCell> cells = new ArrayList<>(values.length + extra.length);
+        for (Object v : values) {
+            cells.add(cell(v));
+        }
+        cells.addAll(List.of(extra));
+        return new DefaultRow(RowKey.createRowKey(index), cells);
+    }
+
+    /** An engine row's values as KNIME cells (null = missing), for rows that also hold input cells. */
+    public static List<DataCell> cells(TableSchema schema, Object[] values) {
+        schema.check(values);
+        List<DataCell> cells = new ArrayList<>(values.length);
+        for (Object v : values) {
+            cells.add(cell(v));
+        }
+        return cells;
+    }
+
     static DataCell cell(Object v) {
         if (v == null) {
             return DataType.getMissingCell();
@@ -93,6 +117,64 @@ public final class KnimeTables {
             rows.add(cells);
         }
         return TextTable.of(name, header(spec), ids, rows);
+    }
+
+    /**
+     * Like {@link #text(String, DataTable)} but holding only the named columns (those the table has), for big
+     * tables of which the engine reads a few columns; errors about missing columns list the whole table's header
+     * all the same.
+     */
+    public static TextTable text(String name, DataTable table, String... columns) {
+        DataTableSpec spec = table.getDataTableSpec();
+        List<String> header = header(spec);
+        List<String> kept = new ArrayList<>();
+        List<Integer> index = new ArrayList<>();
+        for (String c : columns) {
+            int i = spec.findColumnIndex(c);
+            if (i >= 0) {
+                kept.add(c);
+                index.add(i);
+            }
+        }
+        List<String> ids = new ArrayList<>();
+        List<List<String>> rows = new ArrayList<>();
+        for (DataRow r : table) {
+            ids.add(r.getKey().getString());
+            List<String> cells = new ArrayList<>(index.size());
+            for (int i : index) {
+                cells.add(text(r.getCell(i)));
+            }
+            rows.add(cells);
+        }
+        TextTable subset = TextTable.of(name, kept, ids, rows);
+        TextTable whole = header(name, spec);
+        // Cell values come from the subset; the header (for "missing column(s) …, found: …") from the whole table.
+        return new TextTable() {
+            @Override
+            public List<String> header() {
+                return header;
+            }
+
+            @Override
+            public int size() {
+                return subset.size();
+            }
+
+            @Override
+            public String get(int row, String column) {
+                return subset.get(row, column);
+            }
+
+            @Override
+            public org.neuroatlas.core.InputException error(int row, String column, String problem, String remedy) {
+                return subset.error(row, column, problem, remedy);
+            }
+
+            @Override
+            public org.neuroatlas.core.InputException error(String problem, String remedy) {
+                return whole.error(problem, remedy);
+            }
+        };
     }
 
     /** The columns of an input table, with no rows: for checks in configure, before any data exists. */

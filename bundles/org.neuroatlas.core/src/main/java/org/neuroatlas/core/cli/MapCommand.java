@@ -17,10 +17,9 @@ import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.Progress;
 import org.neuroatlas.core.atlas.Atlas;
 import org.neuroatlas.core.atlas.RegionVolumes;
-import org.neuroatlas.core.atlas.SummaryLevel;
-import org.neuroatlas.core.density.CellMapper;
 import org.neuroatlas.core.density.MappedCell;
 import org.neuroatlas.core.density.MappedCellTable;
+import org.neuroatlas.core.density.MappingRun;
 import org.neuroatlas.core.density.MappingStatus;
 import org.neuroatlas.core.density.RegionCounts;
 import org.neuroatlas.core.detect.score.CellPositions;
@@ -44,11 +43,6 @@ import picocli.CommandLine.Spec;
             "Then count cells per region x hemisphere (left, right, both), own and with descendants, with the region's atlas volume and "
                     + "density. Both CSVs appear complete or not at all."})
 final class MapCommand implements Callable<Integer> {
-
-    /** The transform's file inside a transform folder. */
-    static final String TRANSFORM_JSON = "transform.json";
-    /** Where a registration folder (or a simulated brain) keeps its transform. */
-    static final String TRANSFORM_FOLDER = "transform";
 
     @Option(names = "--cells", required = true, paramLabel = "CSV", description = "Cells with x_um,y_um,z_um in sample µm; other columns are copied.")
     Path cells;
@@ -93,25 +87,24 @@ final class MapCommand implements Callable<Integer> {
         CsvTable table = CsvTable.read(cells);
         CellPositions positions = CellPositions.from(table);
         String id = sampleId != null ? checkedSampleId(sampleId) : defaultSampleId(table);
-        Path transformFolder = transformFolder(registration);
+        Path transformFolder = MappingRun.transformFolder(registration, "--registration");
         AtlasTransform transform = AtlasTransform.load(transformFolder);
         ConsoleProgress progress = ConsoleProgress.stderr("map", quiet);
-        List<MappedCell> mapped;
+        MappingRun.Sample mapped;
         List<Object[]> countRows;
         String atlasKey;
         try (Atlas a = atlasOptions.open(atlas, Progress.NONE)) {
             atlasKey = a.identity().key();
-            CellMapper mapper = CellMapper.of(a, transform, transformFolder);
-            List<Integer> requested = regions == null ? List.of() : SummaryLevel.parse(regions, "--regions").structures(a.ontology(), "--regions");
-            mapped = mapper.map(positions, progress.slice(0, 0.5));
+            List<Integer> requested = MappingRun.requestedRegions(a, regions, "--regions");
+            mapped = MappingRun.map(a, id, positions, transform, transformFolder, progress.slice(0, 0.5));
             RegionVolumes volumes = RegionVolumes.measure(a, progress.slice(0.5, 1));
-            countRows = RegionCounts.rows(id, atlasKey, mapped, a.ontology(), volumes, requested);
-            writeMapped(table, mapped, a, atlasKey);
+            countRows = mapped.countRows(a, volumes, requested);
+            writeMapped(table, mapped, a);
         } finally {
             progress.done();
         }
         write(counts, RegionCounts.SCHEMA, countRows);
-        print(spec.commandLine().getOut(), id, atlasKey, mapped, countRows.size());
+        print(spec.commandLine().getOut(), id, atlasKey, mapped.cells(), countRows.size());
         return 0;
     }
 
@@ -147,24 +140,7 @@ final class MapCommand implements Callable<Integer> {
         return name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
     }
 
-    /** {@code dir} if it holds transform.json, else {@code dir/transform} if that does. */
-    static Path transformFolder(Path dir) {
-        if (Files.isRegularFile(dir.resolve(TRANSFORM_JSON))) {
-            return dir;
-        }
-        Path inner = dir.resolve(TRANSFORM_FOLDER);
-        if (Files.isRegularFile(inner.resolve(TRANSFORM_JSON))) {
-            return inner;
-        }
-        if (!Files.isDirectory(dir)) {
-            throw InputException.parameter("--registration", dir + (Files.exists(dir) ? " is not a folder" : " does not exist"),
-                    "Give the registration folder (it holds transform/transform.json)");
-        }
-        throw InputException.file(dir, "holds neither transform.json nor transform/transform.json",
-                "Give the registration folder written by register (or a simulated brain's folder)");
-    }
-
-    private void writeMapped(CsvTable table, List<MappedCell> mapped, Atlas a, String atlasKey) throws IOException {
+    private void writeMapped(CsvTable table, MappingRun.Sample mapped, Atlas a) throws IOException {
         List<String> kept = MappedCellTable.keptInputColumns(table.header());
         List<Column> columns = new ArrayList<>();
         for (String c : kept) {
@@ -172,13 +148,13 @@ final class MapCommand implements Callable<Integer> {
         }
         columns.addAll(MappedCellTable.MAPPED.columns());
         TableSchema schema = new TableSchema(columns);
-        List<Object[]> rows = new ArrayList<>(mapped.size());
-        for (int r = 0; r < mapped.size(); r++) {
+        List<Object[]> rows = new ArrayList<>(mapped.cells().size());
+        for (int r = 0; r < mapped.cells().size(); r++) {
             Object[] row = new Object[schema.size()];
             for (int c = 0; c < kept.size(); c++) {
                 row[c] = table.get(r, kept.get(c));
             }
-            Object[] values = MappedCellTable.values(mapped.get(r), a.ontology(), atlasKey);
+            Object[] values = mapped.mappedValues(a, r);
             System.arraycopy(values, 0, row, kept.size(), values.length);
             rows.add(row);
         }

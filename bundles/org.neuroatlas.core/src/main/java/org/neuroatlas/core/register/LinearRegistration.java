@@ -84,7 +84,20 @@ public final class LinearRegistration {
      * @param rigidNcc   the same after the rigid stage
      * @param seconds    wall time of preparation and optimisation, s
      */
-    public record Result(AtlasTransform transform, double nccBefore, double rigidNcc, double nccAfter, double seconds) {
+    public record Result(AtlasTransform transform, double nccBefore, double rigidNcc, double nccAfter, double seconds) implements RegistrationOutcome {
+
+        /** The affine stage's NCC, the last stage of a linear registration. */
+        @Override
+        public double nccLinear() {
+            return nccAfter;
+        }
+
+        /** No non-rigid stage: the affine stage's NCC. */
+        @Override
+        public double nccNonRigid() {
+            return nccAfter;
+        }
+
 
         /**
          * Writes the registration folder {@code folder}: the transform as {@value LinearRegistration#TRANSFORM_FOLDER}

@@ -11,26 +11,43 @@ import java.util.Set;
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.io.TextTable;
 import org.neuroatlas.core.study.VolumeTable;
+import org.neuroatlas.core.volume.Orientation;
 import org.neuroatlas.core.volume.ReadOptions;
 import org.neuroatlas.core.volume.VoxelSize;
 
 /**
- * One volume to detect cells in, from a row of the {@linkplain VolumeTable volume table} (the Volume Reader node's
- * output).
+ * One volume to process (detect cells in, register), from a row of the {@linkplain VolumeTable volume table} (the
+ * Volume Reader node's output).
  *
  * @param sampleId    the row's sample id
  * @param channel     the row's channel name
  * @param path        the volume file or plane folder (absolute)
  * @param voxelSizeUm the row's voxel size, µm; empty if the table has none (then the file's metadata decides)
+ * @param orientation the row's orientation code; empty if the table has no {@value #ORIENTATION} column or the cell
+ *                    is empty (then the file's metadata decides)
  */
-public record VolumeRow(String sampleId, String channel, Path path, Optional<VoxelSize> voxelSizeUm) {
+public record VolumeRow(String sampleId, String channel, Path path, Optional<VoxelSize> voxelSizeUm, Optional<Orientation> orientation) {
 
-    /** Columns detection reads; the volume table has more. */
+    /** Columns every reader of the volume table needs; the volume table has more. */
     static final String[] COLUMNS = {"sample_id", "channel", "path", "voxel_um_x", "voxel_um_y", "voxel_um_z"};
+    /**
+     * The orientation column: optional, because detection does not need it (registration does, and says so when
+     * neither the table nor the file gives one).
+     */
+    public static final String ORIENTATION = "orientation";
 
-    /** Read options that open this volume with the table's voxel size. */
+    /** A row without an orientation code (detection does not need one). */
+    public VolumeRow(String sampleId, String channel, Path path, Optional<VoxelSize> voxelSizeUm) {
+        this(sampleId, channel, path, voxelSizeUm, Optional.empty());
+    }
+
+    /** Read options that open this volume with the table's voxel size and orientation code. */
     public ReadOptions readOptions() {
-        return voxelSizeUm.map(v -> ReadOptions.defaults().withVoxelSize(v)).orElse(ReadOptions.defaults());
+        ReadOptions o = ReadOptions.defaults();
+        if (voxelSizeUm.isPresent()) {
+            o = o.withVoxelSize(voxelSizeUm.get());
+        }
+        return orientation.isPresent() ? o.withOrientation(orientation.get()) : o;
     }
 
     /**
@@ -62,7 +79,7 @@ public record VolumeRow(String sampleId, String channel, Path path, Optional<Vox
             if (id.isEmpty()) {
                 throw table.error(r, "sample_id", "is empty", "Give every sample an id");
             }
-            out.add(new VolumeRow(id, c, path(table, r), voxelSize(table, r)));
+            out.add(new VolumeRow(id, c, path(table, r), voxelSize(table, r), orientation(table, r)));
         }
         if (out.isEmpty()) {
             throw table.error(table.size() == 0 ? "has no rows" : "has no row with channel '" + channel + "' (channels: " + String.join(", ", channels) + ")",
@@ -84,6 +101,19 @@ public record VolumeRow(String sampleId, String channel, Path path, Optional<Vox
             return path;
         } catch (InvalidPathException e) {
             throw table.error(r, "path", "'" + p + "' is not a valid path", "Give the volume's absolute path");
+        }
+    }
+
+    private static Optional<Orientation> orientation(TextTable table, int r) {
+        String code = table.get(r, ORIENTATION);
+        if (code.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Orientation.parse(code, ORIENTATION));
+        } catch (InputException e) {
+            throw table.error(r, ORIENTATION, "'" + code + "' is not an orientation code",
+                    "Give three letters for the plane, row and column axes, one of each pair a/p, s/i, l/r, e.g. psl (BrainGlobe convention)");
         }
     }
 

@@ -93,6 +93,11 @@ public final class ElastixRegistration {
             return new Settings(threads, normalise, metric, affine, bspline, gridSpacingUm, workFolder);
         }
 
+        /** These settings with or without intensity normalisation. */
+        public Settings withNormalise(boolean normalise) {
+            return new Settings(threads, normalise, metric, affineIterations, bsplineIterations, gridSpacingUm, workFolder);
+        }
+
         /** These settings writing into {@code folder} (kept afterwards). */
         public Settings withWorkFolder(Path folder) {
             return new Settings(threads, normalise, metric, affineIterations, bsplineIterations, gridSpacingUm, folder);

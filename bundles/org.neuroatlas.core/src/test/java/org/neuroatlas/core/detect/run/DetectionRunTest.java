@@ -22,6 +22,7 @@ import org.neuroatlas.core.io.TextTable;
 import org.neuroatlas.core.study.VolumeTable;
 import org.neuroatlas.core.volume.TestVolumes;
 import org.neuroatlas.core.volume.Volume;
+import org.neuroatlas.core.volume.Orientation;
 import org.neuroatlas.core.volume.VoxelSize;
 import org.neuroatlas.core.volume.tiff.TiffWriter;
 
@@ -107,6 +108,20 @@ class DetectionRunTest {
         InputException columns = assertThrows(InputException.class, () -> VolumeRow.checkColumns(TextTable.of("volume table", List.of("sample_id",
                 "path"), null, List.of())));
         assertTrue(columns.getMessage().contains("missing column(s) channel, voxel_um_x, voxel_um_y, voxel_um_z"), columns.getMessage());
+    }
+
+    @Test
+    void anOrientationColumnIsReadWhenPresentAndNamedWhenBad() {
+        List<String> header = List.of("sample_id", "channel", "path", "voxel_um_x", "voxel_um_y", "voxel_um_z", "orientation");
+        TextTable t = TextTable.of("volume table", header, null, List.of(List.of("A", "af", "/a/af", "2", "2", "5", "psl"),
+                List.of("B", "af", "/b/af", "", "", "", "")));
+        List<VolumeRow> rows = VolumeRow.select(t, "af");
+        assertEquals(Optional.of(Orientation.parse("psl", "o")), rows.get(0).orientation());
+        assertEquals(Optional.of(Orientation.parse("psl", "o")), rows.get(0).readOptions().orientation());
+        assertEquals(Optional.empty(), rows.get(1).orientation());
+        TextTable bad = TextTable.of("volume table", header, null, List.of(List.of("A", "af", "/a/af", "", "", "", "pxl")));
+        InputException e = assertThrows(InputException.class, () -> VolumeRow.select(bad, "af"));
+        assertTrue(e.getMessage().startsWith("volume table: row 1, column orientation: 'pxl' is not an orientation code"), e.getMessage());
     }
 
     @Test

@@ -1,0 +1,38 @@
+package org.neuroatlas.core.register;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.neuroatlas.core.InputException;
+
+/** The shared parts of {@link RegistrationRun} that the CLI and node tests do not reach: sample folders, quality JSON, settings. */
+class RegistrationRunTest {
+
+    @Test
+    void sampleFoldersStayInsideTheOutputFolder() {
+        Path out = Path.of("/data/regs");
+        assertEquals(out.resolve("saline_01"), RegistrationRun.sampleFolder(out, "saline_01"));
+        assertEquals(out.resolve("brain 7"), RegistrationRun.sampleFolder(out, " brain 7 "));
+        for (String bad : new String[] {"", " ", ".", "..", "a/b", "../x", "a\\b"}) {
+            InputException e = assertThrows(InputException.class, () -> RegistrationRun.sampleFolder(out, bad), bad);
+            assertTrue(e.getMessage().startsWith("sample id '" + bad + "' cannot name a registration folder"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aFigureIsAddedAsTheLastMember() {
+        assertEquals("{\n  \"a\": 1,\n  \"nccWarpedToAtlas\": 0.5\n}\n", RegistrationRun.withFigure("{\n  \"a\": 1\n}\n", "nccWarpedToAtlas", 0.5));
+        assertEquals("{\n  \"a\": 1,\n  \"x\": null\n}\n", RegistrationRun.withFigure("{\n  \"a\": 1\n}\n", "x", Double.NaN));
+    }
+
+    @Test
+    void threadsMustBePositive() {
+        InputException e = assertThrows(InputException.class, () -> new RegistrationRun.Settings(0, true, false));
+        assertTrue(e.getMessage().startsWith("parameter --threads: must be at least 1"), e.getMessage());
+        assertEquals(RegistrationRun.SUMMARY.size(), 10);
+    }
+}
