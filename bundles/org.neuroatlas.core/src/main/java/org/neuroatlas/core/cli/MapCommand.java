@@ -99,7 +99,11 @@ final class MapCommand implements Callable<Integer> {
             mapped = MappingRun.map(a, id, positions, transform, transformFolder, progress.slice(0, 0.5));
             RegionVolumes volumes = RegionVolumes.measure(a, progress.slice(0.5, 1));
             countRows = mapped.countRows(a, volumes, requested);
-            writeMapped(table, mapped, a);
+            try {
+                mapped.writeMapped(out, table, a);
+            } catch (IOException e) {
+                throw InputException.file(out, "could not be written (" + e + ")", "Check the free space and that the folder is writable", e);
+            }
         } finally {
             progress.done();
         }
@@ -138,27 +142,6 @@ final class MapCommand implements Callable<Integer> {
         }
         String name = cells.getFileName().toString();
         return name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
-    }
-
-    private void writeMapped(CsvTable table, MappingRun.Sample mapped, Atlas a) throws IOException {
-        List<String> kept = MappedCellTable.keptInputColumns(table.header());
-        List<Column> columns = new ArrayList<>();
-        for (String c : kept) {
-            columns.add(Column.string(c, "Copied from the cells table"));
-        }
-        columns.addAll(MappedCellTable.MAPPED.columns());
-        TableSchema schema = new TableSchema(columns);
-        List<Object[]> rows = new ArrayList<>(mapped.cells().size());
-        for (int r = 0; r < mapped.cells().size(); r++) {
-            Object[] row = new Object[schema.size()];
-            for (int c = 0; c < kept.size(); c++) {
-                row[c] = table.get(r, kept.get(c));
-            }
-            Object[] values = mapped.mappedValues(a, r);
-            System.arraycopy(values, 0, row, kept.size(), values.length);
-            rows.add(row);
-        }
-        write(out, schema, rows);
     }
 
     private static void write(Path file, TableSchema schema, List<Object[]> rows) {

@@ -15,6 +15,9 @@ import org.neuroatlas.core.atlas.Atlas;
 import org.neuroatlas.core.atlas.RegionVolumes;
 import org.neuroatlas.core.atlas.SummaryLevel;
 import org.neuroatlas.core.detect.score.CellPositions;
+import org.neuroatlas.core.io.Column;
+import org.neuroatlas.core.io.CsvTableWriter;
+import org.neuroatlas.core.io.TableSchema;
 import org.neuroatlas.core.io.TextTable;
 import org.neuroatlas.core.register.AtlasTransform;
 
@@ -51,6 +54,33 @@ public final class MappingRun {
          */
         public List<Object[]> countRows(Atlas atlas, RegionVolumes volumes, List<Integer> requested) {
             return RegionCounts.rows(sampleId, atlasKey, cells, atlas.ontology(), volumes, requested);
+        }
+
+        /**
+         * Writes the mapped cells as CSV: {@code cells}' columns (those {@link MappedCellTable#keptInputColumns}
+         * keeps, as text), then {@link MappedCellTable#MAPPED}'s; complete or not at all.
+         *
+         * @param cells the table these cells were read from, row for row
+         */
+        public void writeMapped(Path file, TextTable cells, Atlas atlas) throws IOException {
+            List<String> kept = MappedCellTable.keptInputColumns(cells.header());
+            List<Column> columns = new ArrayList<>();
+            for (String c : kept) {
+                columns.add(Column.string(c, "Copied from the cells table"));
+            }
+            columns.addAll(MappedCellTable.MAPPED.columns());
+            TableSchema schema = new TableSchema(columns);
+            List<Object[]> rows = new ArrayList<>(this.cells.size());
+            for (int r = 0; r < this.cells.size(); r++) {
+                Object[] row = new Object[schema.size()];
+                for (int c = 0; c < kept.size(); c++) {
+                    row[c] = cells.get(r, kept.get(c));
+                }
+                Object[] values = mappedValues(atlas, r);
+                System.arraycopy(values, 0, row, kept.size(), values.length);
+                rows.add(row);
+            }
+            CsvTableWriter.write(file, schema, rows);
         }
 
         /** The {@link MappedCellTable#MAPPED} values of cell {@code i}. */

@@ -3,7 +3,6 @@ package org.neuroatlas.core.study;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 
 import org.neuroatlas.core.CanceledException;
@@ -15,6 +14,7 @@ import org.neuroatlas.core.density.RegionCounts;
 import org.neuroatlas.core.detect.DetectionSettings;
 import org.neuroatlas.core.io.CsvTable;
 import org.neuroatlas.core.io.CsvTableWriter;
+import org.neuroatlas.core.register.RegistrationRun;
 
 /**
  * A whole cohort through the pipeline: for every brain, detect → register → map → count (see {@link SampleSteps}),
@@ -63,11 +63,11 @@ public final class StudyPipeline {
      * @throws CanceledException if {@code progress} asked to stop (finished brains stay finished)
      * @throws InputException    if no brain finished
      */
-    public static Result runSamples(Atlas atlas, List<SampleInput> inputs, Collection<Integer> listedRegions, DetectionSettings detection,
-            SampleSteps.Registrar registrar, Path outDir, Progress progress) throws IOException {
+    public static Result runSamples(Atlas atlas, List<SampleInput> inputs, List<Integer> listedRegions, DetectionSettings detection,
+            RegistrationRun.Settings registration, Path outDir, Progress progress) throws IOException {
         progress.report(0, "Measuring the atlas's region volumes");
         RegionVolumes volumes = RegionVolumes.measure(atlas, progress.slice(0, 0.02));
-        SampleSteps steps = new SampleSteps(atlas, volumes, listedRegions, detection, registrar);
+        SampleSteps steps = new SampleSteps(atlas, volumes, listedRegions, detection, registration);
         List<SampleOutcome> outcomes = new ArrayList<>();
         int n = inputs.size();
         for (int i = 0; i < n; i++) {
