@@ -52,16 +52,8 @@ final class RegisterCommand implements Callable<Integer> {
     @Mixin
     AtlasOptions atlasOptions;
 
-    @Option(names = "--no-normalise", description = "Register the raw intensities instead of rescaling them to robust percentiles.")
-    boolean noNormalise;
-
-    @Option(names = "--linear-only", description = "Stop after the linear (rigid, affine) stage: the transform is purely affine.")
-    boolean linearOnly;
-
-    @Option(names = "--backend", defaultValue = "builtin", paramLabel = "builtin|elastix",
-            description = "Registration engine: builtin (Java: rigid, affine, demons) or elastix (elastix and transformix on the PATH, "
-                    + "our affine and B-spline parameter files; apt install elastix). Default: ${DEFAULT-VALUE}.")
-    String backend;
+    @Mixin
+    RegistrationOptions registration;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores); does not change the result.")
     Integer threads;
@@ -79,7 +71,7 @@ final class RegisterCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        RegistrationRun.Settings settings = new RegistrationRun.Settings(n, !noNormalise, linearOnly, RegistrationRun.Backend.parse(backend, "--backend"));
+        RegistrationRun.Settings settings = registration.registration(n);
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw InputException.parameter("--out", out + " is a file", "Give a folder for the registration results");
         }

@@ -15,7 +15,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import org.neuroatlas.core.InputException;
-import org.neuroatlas.core.atlas.SummaryLevel;
 import org.neuroatlas.core.io.AtomicFile;
 import org.neuroatlas.core.io.CsvTable;
 import org.neuroatlas.core.io.CsvTableWriter;
@@ -27,6 +26,7 @@ import org.neuroatlas.core.study.Sample;
 import org.neuroatlas.core.study.SampleSheet;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,29 +47,8 @@ final class StatsCommand implements Callable<Integer> {
     @Option(names = "--samples", required = true, paramLabel = "CSV", description = "Sample sheet with sample_id, group, dose_mg_kg (path columns optional).")
     Path samples;
 
-    @Option(names = "--control", required = true, paramLabel = "GROUP", description = "The control group, as named in the sheet's group column.")
-    String control;
-
-    @Option(names = "--value-column", paramLabel = "NAME", defaultValue = "count", description = "Column to compare (default: ${DEFAULT-VALUE}).")
-    String valueColumn;
-
-    @Option(names = "--regions", paramLabel = "LEVEL", description = "Regions to compare: acronyms (VTA,SNc), major, depth:N (needs a depth column) "
-            + "or all (default: every region in the values).")
-    String regions;
-
-    @Option(names = "--min-n", paramLabel = "N", defaultValue = "3", description = "Fewest samples per group for a test (default: ${DEFAULT-VALUE}); fewer are flagged.")
-    int minN;
-
-    @Option(names = "--fdr", paramLabel = "Q", defaultValue = "0.05", description = "q_welch below this is up/down (default: ${DEFAULT-VALUE}).")
-    double fdr;
-
-    @Option(names = "--pseudo-count", paramLabel = "C", defaultValue = "1",
-            description = "c in log2_fc = log2((mean_treated + c)/(mean_control + c)), value unit (default: ${DEFAULT-VALUE}).")
-    double pseudoCount;
-
-    @Option(names = "--missing", paramLabel = "zero|skip", defaultValue = "zero", description = "A sample without a row for a region: zero (default; "
-            + "map lists only regions with cells) or skip (unknown, left out).")
-    String missing;
+    @Mixin
+    StatsOptions stats;
 
     @Option(names = "--out", required = true, paramLabel = "CSV", description = "The dose-comparison table to write.")
     Path out;
@@ -79,48 +58,27 @@ final class StatsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StatsSettings settings = settings();
         if (Files.isDirectory(out)) {
             throw InputException.parameter("--out", out + " is a folder", "Give the path of the CSV file to write");
         }
         SampleSheet sheet = SampleSheet.readGroups(samples);
+        StatsSettings settings = stats.settings(sheet);
         List<Path> files = valueFiles(values);
         List<CsvTable> tables = new ArrayList<>();
         for (Path f : files) {
             tables.add(CsvTable.read(f));
         }
-        RegionValues rv = RegionValues.read(tables, valueColumn, sheet.samples().stream().map(Sample::sampleId).toList());
+        RegionValues rv = RegionValues.read(tables, settings.valueColumn(), sheet.samples().stream().map(Sample::sampleId).toList());
         DoseComparison.Result result = DoseComparison.run(rv, sheet, settings, "--control", "--regions");
         try {
             AtomicFile.write(out, tmp -> CsvTableWriter.write(tmp, DoseComparisonTable.SCHEMA, result.rows()));
         } catch (IOException e) {
             throw InputException.file(out, "could not be written (" + e + ")", "Check the free space and that the folder is writable", e);
         }
-        print(spec.commandLine().getOut(), files.size(), rv, result);
+        print(spec.commandLine().getOut(), files.size(), rv, result, settings.fdr());
         return 0;
     }
 
-    private StatsSettings settings() {
-        if (minN < 2) {
-            throw InputException.parameter("--min-n", minN + " is below 2", "Tests need at least 2 samples per group; 3 or more is usual");
-        }
-        if (!(fdr > 0 && fdr < 1)) {
-            throw InputException.parameter("--fdr", fdr + " is not between 0 and 1", "Give a false-discovery rate such as 0.05");
-        }
-        if (!(pseudoCount >= 0) || Double.isInfinite(pseudoCount)) {
-            throw InputException.parameter("--pseudo-count", pseudoCount + " is not a number of 0 or more", "Give e.g. 1 for counts");
-        }
-        StatsSettings.Missing m = switch (missing.trim().toLowerCase(Locale.ROOT)) {
-            case "zero" -> StatsSettings.Missing.ZERO;
-            case "skip" -> StatsSettings.Missing.SKIP;
-            default -> throw InputException.parameter("--missing", "'" + missing + "' is neither zero nor skip", "Use --missing zero or --missing skip");
-        };
-        if (valueColumn.isBlank()) {
-            throw InputException.parameter("--value-column", "is empty", "Name the column to compare, e.g. count");
-        }
-        SummaryLevel level = regions == null ? null : SummaryLevel.parse(regions, "--regions");
-        return new StatsSettings(control.trim(), valueColumn.trim(), level, minN, fdr, pseudoCount, m);
-    }
 
     /** Each --values entry as files: itself, a folder's *.csv files, or a glob's matches; each in name order, repeats once. */
     static List<Path> valueFiles(List<String> entries) throws IOException {
@@ -175,7 +133,7 @@ final class StatsCommand implements Callable<Integer> {
         }
     }
 
-    private void print(PrintWriter w, int fileCount, RegionValues rv, DoseComparison.Result result) {
+    private void print(PrintWriter w, int fileCount, RegionValues rv, DoseComparison.Result result, double fdr) {
         w.printf(Locale.ROOT, "%d value file(s), %d samples, %d regions, value column %s%s%n", fileCount, rv.samples().size(), rv.regions().size(),
                 rv.valueColumn(), rv.atlas() == null ? "" : ", atlas " + rv.atlas());
         if (!result.samplesWithoutValues().isEmpty()) {

@@ -58,4 +58,34 @@ public record TableSchema(List<Column> columns) {
             }
         }
     }
+
+    /**
+     * Row {@code row} of a table this schema wrote (e.g. read back from its CSV), as typed values; empty cells are
+     * null.
+     *
+     * @throws org.neuroatlas.core.InputException naming the table, line and column of a missing column or a value
+     *                                            that is not of the column's type
+     */
+    public Object[] read(TextTable table, int row) {
+        Object[] values = new Object[columns.size()];
+        for (int i = 0; i < values.length; i++) {
+            Column c = columns.get(i);
+            String text = table.get(row, c.name());
+            if (text.isEmpty() && c.type() != ColumnType.STRING) {
+                continue;
+            }
+            try {
+                values[i] = switch (c.type()) {
+                    case STRING -> text;
+                    case INT -> Integer.valueOf(text);
+                    case LONG -> Long.valueOf(text);
+                    case DOUBLE -> Double.valueOf(text);
+                };
+            } catch (NumberFormatException e) {
+                throw table.error(row, c.name(), "'" + text + "' is not " + (c.type() == ColumnType.DOUBLE ? "a number" : "a whole number"),
+                        "The file should be as NeuroAtlas wrote it");
+            }
+        }
+        return values;
+    }
 }

@@ -3,7 +3,10 @@ package org.neuroatlas.core.study;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.neuroatlas.core.CanceledException;
 import org.neuroatlas.core.InputException;
@@ -15,6 +18,8 @@ import org.neuroatlas.core.detect.DetectionSettings;
 import org.neuroatlas.core.io.CsvTable;
 import org.neuroatlas.core.io.CsvTableWriter;
 import org.neuroatlas.core.register.RegistrationRun;
+import org.neuroatlas.core.stats.DoseComparison;
+import org.neuroatlas.core.stats.StatsSettings;
 
 /**
  * A whole cohort through the pipeline: for every brain, detect → register → map → count (see {@link SampleSteps}),
@@ -53,7 +58,36 @@ public final class StudyPipeline {
         }
     }
 
+    /**
+     * What a whole run gave.
+     *
+     * @param samples    how each brain went
+     * @param comparison the dose comparison of the finished brains
+     * @param sheet      the finished brains' sample sheet, the one the statistics used
+     */
+    public record CohortResult(Result samples, DoseComparison.Result comparison, SampleSheet sheet) {
+    }
+
     private StudyPipeline() {
+    }
+
+    /**
+     * The whole pipeline: every brain's steps ({@link #runSamples}), then the statistics, plots and report of the
+     * brains that finished ({@link CohortComparison#write}); a brain that failed is left out of the statistics.
+     *
+     * @param sheetFile  the sample sheet's file, checksummed in the report (may be null)
+     * @param parameters the run's parameters, listed in the report
+     */
+    public static CohortResult run(Atlas atlas, List<SampleInput> inputs, SampleSheet sheet, Path sheetFile, DetectionSettings detection,
+            RegistrationRun.Settings registration, StatsSettings stats, Map<String, String> parameters, Path outDir, Progress progress)
+            throws IOException {
+        Result samples = runSamples(atlas, inputs, List.of(), detection, registration, outDir, progress.slice(0, 0.95));
+        Set<String> failed = new HashSet<>();
+        samples.failed().forEach(f -> failed.add(f.sampleId()));
+        SampleSheet finished = new SampleSheet(sheet.samples().stream().filter(s -> !failed.contains(s.sampleId())).toList());
+        DoseComparison.Result comparison = CohortComparison.write(atlas, samples.countsTable(), finished, sheetFile, stats, parameters, outDir,
+                progress.slice(0.95, 1));
+        return new CohortResult(samples, comparison, finished);
     }
 
     /**
@@ -106,12 +140,9 @@ public final class StudyPipeline {
             }
             finished++;
             CsvTable t = CsvTable.read(folder.counts());
+            t.requireColumns(RegionCounts.SCHEMA.names());
             for (int r = 0; r < t.size(); r++) {
-                Object[] row = new Object[RegionCounts.SCHEMA.size()];
-                for (int c = 0; c < row.length; c++) {
-                    row[c] = t.get(r, RegionCounts.SCHEMA.columns().get(c).name());
-                }
-                rows.add(row);
+                rows.add(RegionCounts.SCHEMA.read(t, r));
             }
         }
         if (finished == 0) {

@@ -31,8 +31,13 @@ class RegistrationRunTest {
 
     @Test
     void threadsMustBePositive() {
-        InputException e = assertThrows(InputException.class, () -> new RegistrationRun.Settings(0, true, false));
+        InputException e = assertThrows(InputException.class, () -> new RegistrationRun.Settings(0, true, false, RegistrationRun.Backend.BUILTIN));
         assertTrue(e.getMessage().startsWith("parameter --threads: must be at least 1"), e.getMessage());
+        InputException linear = assertThrows(InputException.class, () -> new RegistrationRun.Settings(1, true, true, RegistrationRun.Backend.ELASTIX));
+        assertTrue(linear.getMessage().contains("--linear-only"), linear.getMessage());
+        assertEquals(RegistrationRun.Backend.ELASTIX, RegistrationRun.Backend.parse(" Elastix ", "--backend"));
+        InputException bad = assertThrows(InputException.class, () -> RegistrationRun.Backend.parse("ants", "--backend"));
+        assertTrue(bad.getMessage().contains("'ants' is not a registration backend"), bad.getMessage());
         assertEquals(RegistrationRun.SUMMARY.size(), 10);
     }
 }

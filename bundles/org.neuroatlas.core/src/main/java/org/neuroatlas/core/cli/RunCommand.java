@@ -1,0 +1,92 @@
+package org.neuroatlas.core.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.neuroatlas.core.InputException;
+import org.neuroatlas.core.atlas.Atlas;
+import org.neuroatlas.core.detect.DetectionSettings;
+import org.neuroatlas.core.stats.StatsSettings;
+import org.neuroatlas.core.study.SampleInput;
+import org.neuroatlas.core.study.SampleSheet;
+import org.neuroatlas.core.study.StudyPipeline;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code neuroatlas run}: a whole cohort from volumes to the dose comparison and its report. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run the whole pipeline on a cohort: for every brain of the sample sheet, detect the cells of its signal channel, "
+                + "register its autofluorescence channel to the atlas, map the cells to regions and count them; then compare the groups "
+                + "(the stats command's table) and write the plots and report.html.",
+            "OUTDIR/samples/<sample_id>/ holds each brain's cells.csv, registration/, mapped_cells.csv and region_counts.csv; OUTDIR holds "
+                    + "region_counts.csv (all brains), dose_comparison.csv, report.html and plots/. Every file appears complete or not at "
+                    + "all, so a re-run skips the finished steps; a brain that fails is reported, the others go on, and the statistics "
+                    + "use the brains that finished."})
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--samples", required = true, paramLabel = "CSV", description = "Sample sheet: sample_id, group, dose_mg_kg, signal_path, "
+            + "autofluorescence_path, and voxel_um_x/y/z and orientation unless the files carry them.")
+    Path samples;
+
+    @Option(names = "--atlas", required = true, paramLabel = "DIR|demo", description = "Atlas folder with a template image, or demo.")
+    String atlas;
+
+    @Mixin
+    AtlasOptions atlasOptions;
+
+    @Option(names = "--out", required = true, paramLabel = "OUTDIR", description = "Output folder (created; an earlier run's is resumed).")
+    Path out;
+
+    @Mixin
+    DetectOptions detect;
+
+    @Mixin
+    RegistrationOptions registration;
+
+    @Mixin
+    StatsOptions stats;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw InputException.parameter("--out", out + " is a file", "Give a folder for the results");
+        }
+        SampleSheet sheet = SampleSheet.read(samples);
+        List<SampleInput> inputs = SampleInput.fromSheet(sheet, samples);
+        // Settings are checked before the hours of work, not after.
+        StatsSettings statsSettings = stats.settings(sheet);
+        DetectionSettings detection = detect.settings();
+        StudyPipeline.CohortResult result;
+        ConsoleProgress progress = ConsoleProgress.stderr("run", quiet);
+        try (Atlas a = atlasOptions.open(atlas, progress.slice(0, 0.01))) {
+            Files.createDirectories(out);
+            result = StudyPipeline.run(a, inputs, sheet, samples, detection, registration.registration(detection.threads()), statsSettings,
+                    parameters(spec), out, progress.slice(0.01, 1));
+        } finally {
+            progress.done();
+        }
+        CohortSummary.print(spec.commandLine().getOut(), result, statsSettings.fdr(), out);
+        return result.samples().failed().isEmpty() ? 0 : NeuroAtlasCli.EXIT_INPUT;
+    }
+
+    /** The command line as given, for the report's parameter list. */
+    static Map<String, String> parameters(CommandSpec spec) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("command", "neuroatlas " + spec.name() + " " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        return p;
+    }
+}
