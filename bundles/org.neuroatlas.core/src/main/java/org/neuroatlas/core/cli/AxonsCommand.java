@@ -63,7 +63,7 @@ final class AxonsCommand implements Callable<Integer> {
     String sampleId;
 
     @Option(names = "--threshold", defaultValue = "auto", paramLabel = "auto|auto:K|VALUE",
-            description = "Ridge threshold: auto = median + K x 1.4826 x MAD of the ridge response over a fixed sample of the volume (K = 8), "
+            description = "Ridge threshold: auto = K x the voxel noise σ (1.4826 x MAD of (voxel − mean of its 4 in-plane neighbours) / √1.25 over a fixed sample of the volume), K = 1; "
                     + "auto:K, or an absolute value in intensity units (default: ${DEFAULT-VALUE}).")
     String threshold;
 
@@ -165,7 +165,7 @@ final class AxonsCommand implements Callable<Integer> {
 
     private void print(PrintWriter w, String id, String atlasKey, FibreCounts c, int rows) {
         w.printf(Locale.ROOT, "sample %s, atlas %s%n", id, atlasKey);
-        w.printf(Locale.ROOT, "threshold:  %.4g (ridge median %.4g, MAD %.4g)%s%n", c.threshold(), c.ridgeMedian(), c.ridgeMad(),
+        w.printf(Locale.ROOT, "threshold:  %.4g (voxel noise σ %.4g; ridge median %.4g, MAD %.4g)%s%n", c.threshold(), c.noiseSigma(), c.ridgeMedian(), c.ridgeMad(),
                 Double.isNaN(c.somaThreshold()) ? ", somata from --cells" : String.format(Locale.ROOT, ", soma threshold %.4g", c.somaThreshold()));
         w.printf(Locale.ROOT, "fibre:      %d voxels in the brain, %d outside%n", c.fibreVoxelsInBrain(), c.fibreOutside());
         w.printf(Locale.ROOT, "speed:      %.1f M voxels in %.1f s = %.2f Mvoxel/s%n", c.voxels() / 1e6, c.seconds(), c.megavoxelsPerSecond());

@@ -16,6 +16,8 @@ final class FibreChunk {
     static final int STRIDE = 8;
     /** Anchors are computed in fixed segments of this many (global), so their values never depend on the chunk. */
     static final int SEGMENT = 32;
+    /** A soma voxel's cell-scale blob response is at least this × its ridge response (on a fibre it is about 0.27 ×). */
+    static final float SOMA_RIDGE = 0.5f;
 
     private final FibreFilter filter;
     private final AtlasLabelGrid grid;
@@ -49,12 +51,13 @@ final class FibreChunk {
         return Arrays.stream(c).mapToObj(Integer::toString).collect(Collectors.joining(","));
     }
 
-    /** Ridge and soma responses over a sample block's voxels, in raster order. */
+    /** Ridge and soma responses and neighbour differences of the input over a sample block's voxels, in raster order. */
     float[][] sample(long[] min, int[] size) {
         filter.run(min, size);
         int n = size[0] * size[1] * size[2];
         float[] r = new float[n];
         float[] s = new float[n];
+        float[] dx = new float[n];
         int k = 0;
         int[] p = filter.padded;
         int[] h = filter.halo;
@@ -63,10 +66,17 @@ final class FibreChunk {
                 int row = ((z + h[2]) * p[1] + y + h[1]) * p[0] + h[0];
                 System.arraycopy(filter.ridge, row, r, k, size[0]);
                 System.arraycopy(filter.soma, row, s, k, size[0]);
+                float[] in = filter.input;
+                for (int x = 0; x < size[0]; x++) {
+                    // the voxel minus the mean of its 4 in-plane neighbours, / √1.25: the voxel noise, blind to structure smooth
+                    // on the voxel scale; a mean of four (not one neighbour) so that integer data give no coarse steps in the MAD
+                    int i = row + x;
+                    dx[k + x] = (float) ((in[i] - 0.25 * (in[i - 1] + in[i + 1] + in[i - p[0]] + in[i + p[0]])) / Math.sqrt(1.25));
+                }
                 k += size[0];
             }
         }
-        return new float[][] {r, s};
+        return new float[][] {r, s, dx};
     }
 
     /** Segments the chunk's core and adds its voxels to the counts. */
@@ -102,7 +112,10 @@ final class FibreChunk {
                     int v = grid.voxelAt(ax[k] + t * (ax[k + 1] - ax[k]), ay[k] + t * (ay[k + 1] - ay[k]), az[k] + t * (az[k + 1] - az[k]));
                     int label = v < 0 ? 0 : grid.label(v);
                     int i = row + x;
-                    boolean isFibre = ridge[i] > threshold && !(soma[i] >= somaThreshold) && (balls == null || cellFlags[cellRow + x] == 0)
+                    // a soma: the cell-scale blob response stands out of the noise and dominates the fibre-scale ridge response
+                    // (on a fibre it is about a quarter of it, inside a soma the ridge response is only noise)
+                    boolean isFibre = ridge[i] > threshold && !(soma[i] >= somaThreshold && soma[i] >= SOMA_RIDGE * ridge[i])
+                            && (balls == null || cellFlags[cellRow + x] == 0)
                             && ridge[i] >= f * neighbourMax(ridge, i, sxStride, syStride, szStride);
                     if (label == 0) {
                         if (isFibre) {

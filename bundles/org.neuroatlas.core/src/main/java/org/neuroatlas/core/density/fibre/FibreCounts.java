@@ -11,6 +11,7 @@ package org.neuroatlas.core.density.fibre;
  * @param fibreOutside     fibre voxels mapping outside the brain or beyond the atlas (not counted in any region)
  * @param sampleVoxelMm3   volume of one sample voxel, mm³
  * @param threshold        ridge threshold used (intensity units)
+ * @param noiseSigma       voxel noise σ of the input: 1.4826 × MAD of (voxel − mean of its 4 in-plane neighbours) / √1.25 over the threshold sample
  * @param ridgeMedian      median of the ridge response over the threshold sample
  * @param ridgeMad         its median absolute deviation (unscaled)
  * @param somaThreshold    soma (cell-scale difference of Gaussians) threshold used, intensity units; NaN with a cells table
@@ -18,7 +19,7 @@ package org.neuroatlas.core.density.fibre;
  * @param seconds          wall-clock time, s
  */
 public record FibreCounts(int[] labelIds, long[][] imaged, long[][] fibre, long fibreOutside, double sampleVoxelMm3, double threshold,
-        double ridgeMedian, double ridgeMad, double somaThreshold, long voxels, double seconds) {
+        double noiseSigma, double ridgeMedian, double ridgeMad, double somaThreshold, long voxels, double seconds) {
 
     /** Throughput, millions of voxels per second. */
     public double megavoxelsPerSecond() {

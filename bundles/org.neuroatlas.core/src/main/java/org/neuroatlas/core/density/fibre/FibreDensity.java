@@ -27,8 +27,8 @@ public final class FibreDensity {
     /** Sample blocks for the automatic thresholds: at most 4 × 4 × 4 of this size, on a grid fixed by the volume's size. */
     static final int[] SAMPLE_BLOCK = {32, 32, 16};
     static final int SAMPLE_BLOCKS_PER_AXIS = 4;
-    /** Somata: the cell-scale DoG above median + this × 1.4826 × MAD (the detector's default k). */
-    static final double SOMA_K = 12;
+    /** Somata: the cell-scale DoG above median + this × 1.4826 × MAD of its sample (and at least SOMA_RIDGE × R). */
+    static final double SOMA_K = 3;
     /** Cells given as a table exclude a ball of this × their radius (the soma's blurred edge). */
     static final double CELL_BALL_RADII = 1.3;
     static final double HEAP_FRACTION = 0.6;
@@ -77,6 +77,7 @@ public final class FibreDensity {
             List<long[]> blocks = sampleBlocks(volume.dimensions());
             float[][] ridge = new float[blocks.size()][];
             float[][] soma = new float[blocks.size()][];
+            float[][] diff = new float[blocks.size()][];
             Progress ps = progress.slice(0, 0.05);
             AtomicInteger sampled = new AtomicInteger();
             run(pool, workers, blocks.size(), w -> chunks[w] == null ? (chunks[w] = new FibreChunk(volume, grid, transform, settings, balls)) : chunks[w],
@@ -85,11 +86,15 @@ public final class FibreDensity {
                         float[][] v = c.sample(new long[] {blk[0], blk[1], blk[2]}, new int[] {(int) blk[3], (int) blk[4], (int) blk[5]});
                         ridge[b] = v[0];
                         soma[b] = v[1];
+                        diff[b] = v[2];
                         ps.report(sampled.incrementAndGet() / (double) blocks.size(), "Estimating the thresholds");
                     }, progress);
             Robust r = Robust.of(concat(ridge));
             Robust s = Robust.of(concat(soma));
-            double threshold = settings.threshold().auto() ? r.median() + settings.threshold().value() * 1.4826 * r.mad() : settings.threshold().value();
+            // The voxel noise, not the spread of R: where fibres are dense (several % of the volume) they widen R's whole
+            // distribution and would raise a threshold taken from it; neighbour differences see only the noise.
+            double noise = 1.4826 * Robust.of(concat(diff)).mad();
+            double threshold = settings.threshold().auto() ? settings.threshold().value() * noise : settings.threshold().value();
             double somaThreshold = balls != null ? Double.NaN : s.median() + SOMA_K * 1.4826 * s.mad();
             int[] grid3 = new int[3];
             int[] chunk = settings.chunkVoxels();
@@ -129,7 +134,7 @@ public final class FibreDensity {
                 ids[i] = grid.labelId(i);
             }
             progress.report(1, "Counted fibres");
-            return new FibreCounts(ids, imaged, fibre, outside, volume.voxelSizeUm().voxelVolumeMm3(), threshold, r.median(), r.mad(), somaThreshold,
+            return new FibreCounts(ids, imaged, fibre, outside, volume.voxelSizeUm().voxelVolumeMm3(), threshold, noise, r.median(), r.mad(), somaThreshold,
                     volume.numVoxels(), (System.nanoTime() - start) / 1e9);
         } finally {
             pool.shutdownNow();

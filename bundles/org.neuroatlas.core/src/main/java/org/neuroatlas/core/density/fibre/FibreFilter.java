@@ -49,12 +49,13 @@ final class FibreFilter {
             boolean same = !scales.isEmpty();
             for (int d = 0; d < 3; d++) {
                 k[d] = new Kernels(Math.max(MIN_SIGMA_VOXELS, sigma / voxelUm[d]));
-                same &= k[d].radius == scales.get(scales.size() - 1)[d].radius
-                        && java.util.Arrays.equals(k[d].gauss, scales.get(scales.size() - 1)[d].gauss);
+                same = same && java.util.Arrays.equals(k[d].gauss, scales.get(scales.size() - 1)[d].gauss);
             }
             if (!same) { // scales raised to the same kernel by MIN_SIGMA_VOXELS are one scale
                 scales.add(k);
-                scaleSigma2.add(sigma * sigma);
+                // normalise with the σ actually applied along the finest axis, so that R is a fraction of the fibre's brightness
+                double applied = Math.max(sigma, MIN_SIGMA_VOXELS * Math.min(voxelUm[0], Math.min(voxelUm[1], voxelUm[2])));
+                scaleSigma2.add(applied * applied);
             }
             for (int d = 0; d < 3; d++) {
                 halo[d] = Math.max(halo[d], k[d].radius + 1);

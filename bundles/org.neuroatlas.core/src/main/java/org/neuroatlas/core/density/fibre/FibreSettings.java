@@ -11,8 +11,9 @@ import org.neuroatlas.core.detect.Threshold;
  *
  * @param diameterMinUm  thinnest fibre to enhance, µm
  * @param diameterMaxUm  thickest fibre to enhance, µm
- * @param threshold      on the ridge response: automatic (median + k × 1.4826 × MAD over a fixed sample of the
- *                       volume) or absolute (ridge units: intensity, σ²-normalised second derivative)
+ * @param threshold      on the ridge response: automatic (k × the voxel noise σ, estimated as 1.4826 × MAD of
+ *                       (voxel − mean of its 4 in-plane neighbours) / √1.25 over a fixed sample of the volume) or absolute (ridge units:
+ *                       intensity, σ²-normalised second derivative)
  * @param widthFraction  a fibre voxel's ridge response must be at least this fraction of the highest in its 26
  *                       neighbours (the fibre's width at that fraction of its peak; calibrated, see the package doc)
  * @param cellDiameterUm soma diameter, µm: scale of the soma (blob) exclusion
@@ -22,8 +23,8 @@ import org.neuroatlas.core.detect.Threshold;
 public record FibreSettings(double diameterMinUm, double diameterMaxUm, Threshold threshold, double widthFraction, double cellDiameterUm, int threads,
         int[] chunkVoxels) {
 
-    /** Default k of the automatic threshold (robust standard deviations of the ridge response above its median). */
-    public static final double DEFAULT_K = 8;
+    /** Default k of the automatic threshold (multiple of the voxel noise σ). */
+    public static final double DEFAULT_K = 1;
     /** Default width fraction: calibrated on simulated 2 µm fibres (see the package documentation). */
     public static final double DEFAULT_WIDTH_FRACTION = 0.5;
     public static final int[] DEFAULT_CHUNK = {128, 128, 64};
