@@ -78,7 +78,7 @@ final class AxonsCommand implements Callable<Integer> {
     double cellDiameterUm;
 
     @Option(names = "--cells", paramLabel = "CSV", description = "Cells (x_um,y_um,z_um, optional diameter_um) whose balls are excluded as somata, "
-            + "instead of the automatic blob rule.")
+            + "in addition to the automatic blob rule.")
     Path cells;
 
     @Option(names = "--threads", paramLabel = "N", description = "Chunks processed in parallel (default: all cores); does not change the output.")
@@ -166,7 +166,7 @@ final class AxonsCommand implements Callable<Integer> {
     private void print(PrintWriter w, String id, String atlasKey, FibreCounts c, int rows) {
         w.printf(Locale.ROOT, "sample %s, atlas %s%n", id, atlasKey);
         w.printf(Locale.ROOT, "threshold:  %.4g (voxel noise σ %.4g; ridge median %.4g, MAD %.4g)%s%n", c.threshold(), c.noiseSigma(), c.ridgeMedian(), c.ridgeMad(),
-                Double.isNaN(c.somaThreshold()) ? ", somata from --cells" : String.format(Locale.ROOT, ", soma threshold %.4g", c.somaThreshold()));
+                String.format(Locale.ROOT, ", soma threshold %.4g%s", c.somaThreshold(), cells != null ? " and --cells" : ""));
         w.printf(Locale.ROOT, "fibre:      %d voxels in the brain, %d outside%n", c.fibreVoxelsInBrain(), c.fibreOutside());
         w.printf(Locale.ROOT, "speed:      %.1f M voxels in %.1f s = %.2f Mvoxel/s%n", c.voxels() / 1e6, c.seconds(), c.megavoxelsPerSecond());
         w.printf(Locale.ROOT, "wrote %s (%d rows)%n", out, rows);

@@ -54,6 +54,51 @@ class AxonsCliTest {
         assertTrue(r.out().contains("wrote"), r.out());
     }
 
+    /**
+     * A simulated striatum crop at 2 µm (CP and ACB, 4 % fibre volume): the fibre fraction of CP within 10 % of the
+     * simulator's rendered truth; and a fibre-free crop of the cell-dense VTA/SNc: almost no fibre.
+     */
+    @Test
+    void matchesTheSimulatedTruth() throws Exception {
+        Path cohort = dir.resolve("cp");
+        CliTest.Result sim = CliTest.run("simulate", "--atlas", "demo", "--scenario", "null", "--n-per-group", "1", "--out", cohort.toString(),
+                "--voxel-size", "2,2,2", "--crop", "box:4800,5100,7400,5000,5300,7600", "--seed", "3");
+        assertEquals(0, sim.exit(), sim.err());
+        Path brain = cohort.resolve("saline_01");
+        Path out = dir.resolve("cp.csv");
+        CliTest.Result r = CliTest.run("axons", brain.resolve("signal").toString(), "--registration", brain.toString(), "--atlas", "demo", "--out",
+                out.toString(), "--quiet", "--sample-id", "saline_01");
+        assertEquals(0, r.exit(), r.err());
+        double truth = value(cohort.resolve("ground_truth_regions.csv"), ",CP,", 5, 12);
+        double measured = value(out, ",CP,", 6, 9);
+        assertTrue(truth > 0.02, "truth " + truth);
+        assertEquals(truth, measured, 0.1 * truth, "CP fibre fraction, truth " + truth);
+
+        Path empty = dir.resolve("vta");
+        sim = CliTest.run("simulate", "--atlas", "demo", "--scenario", "null", "--n-per-group", "1", "--out", empty.toString(), "--voxel-size", "2,2,2",
+                "--crop", "box:8300,5150,6350,8450,5300,6500", "--seed", "5", "--no-fibres");
+        assertEquals(0, sim.exit(), sim.err());
+        brain = empty.resolve("saline_01");
+        out = dir.resolve("vta.csv");
+        r = CliTest.run("axons", brain.resolve("signal").toString(), "--registration", brain.toString(), "--atlas", "demo", "--out", out.toString(),
+                "--quiet", "--sample-id", "saline_01");
+        assertEquals(0, r.exit(), r.err());
+        double none = value(out, ",root,", 6, 9);
+        // VTA's simulated fibre fraction is 0.002: a hundredth of it at most
+        assertTrue(none < 2e-5, "fibre fraction without fibres: " + none);
+    }
+
+    /** Column {@code column} of the first saline_01 row whose text contains {@code key} and whose column {@code sideColumn} is both. */
+    private static double value(Path csv, String key, int sideColumn, int column) throws Exception {
+        for (String line : Files.readAllLines(csv)) {
+            String[] f = line.split(",", -1);
+            if (line.startsWith("saline_01,") && line.contains(key) && f.length > column && f[sideColumn].equals("both")) {
+                return Double.parseDouble(f[column]);
+            }
+        }
+        throw new AssertionError("no row " + key + " in " + csv);
+    }
+
     @Test
     void badDiameterIsAOneLineError() throws Exception {
         CliTest.Result r = CliTest.run("axons", dir.resolve("missing.tif").toString(), "--registration", dir.toString(), "--atlas", "demo", "--out",

@@ -14,7 +14,7 @@ package org.neuroatlas.core.density.fibre;
  * @param noiseSigma       voxel noise σ of the input: 1.4826 × MAD of (voxel − mean of its 4 in-plane neighbours) / √1.25 over the threshold sample
  * @param ridgeMedian      median of the ridge response over the threshold sample
  * @param ridgeMad         its median absolute deviation (unscaled)
- * @param somaThreshold    soma (cell-scale difference of Gaussians) threshold used, intensity units; NaN with a cells table
+ * @param somaThreshold    soma (cell-scale difference of Gaussians) threshold used, intensity units
  * @param voxels           voxels processed
  * @param seconds          wall-clock time, s
  */

@@ -31,8 +31,8 @@
  * cell scale S (as the detector: σ_in = r/√3/√1.6, σ_out = 1.6 σ_in for cell radius r) stands above median + 3 ×
  * 1.4826 × MAD of its own sample and S ≥ 0.5 R: across a fibre S is about 0.27 R (a line's DoG against its
  * σ²-normalised curvature), inside a soma R is only noise while S is a large part of the soma's brightness. With a
- * cells table, balls of 1.3 × each cell's radius (its {@code diameter_um}, else the cell diameter) are excluded
- * instead.</li>
+ * cells table, balls of 1.3 × each cell's radius (its {@code diameter_um}, else the cell diameter) are excluded as
+ * well (not instead: balls miss the blurred ends of elongated somata).</li>
  * <li><b>Regions</b>: every voxel centre is carried to atlas µm by the transform (evaluated exactly at every 8th
  * voxel of a row, at global x multiples of 8 computed in fixed segments, and interpolated linearly between, as the
  * simulator does) and takes the label and side of the nearest atlas voxel, as {@code map} does for cells. Per
