@@ -182,15 +182,16 @@ final class FibreFilter {
 
     /** R over [lo, hi): the maximum over the scales of σ² × tubularity of the Hessian in µm⁻². */
     private void hessian(int[] lo, int[] hi) {
-        int[] full0 = {0, 0, lo[2]};
-        int[] full1 = {padded[0], padded[1], hi[2]};
-        int[] mid0 = {0, lo[1], lo[2]};
-        int[] mid1 = {padded[0], hi[1], hi[2]};
         int px = padded[0];
         int py = padded[1];
         boolean first = true;
         for (int s = 0; s < scales.size(); s++) {
             Kernels[] k = scales.get(s);
+            // each pass only where later passes read it: the halo is sized for the wider cell-scale kernels
+            int[] full0 = {lo[0] - k[0].radius, lo[1] - k[1].radius, lo[2]};
+            int[] full1 = {hi[0] + k[0].radius, hi[1] + k[1].radius, hi[2]};
+            int[] mid0 = {lo[0] - k[0].radius, lo[1], lo[2]};
+            int[] mid1 = {hi[0] + k[0].radius, hi[1], hi[2]};
             float[] gz = t[0], d1z = t[1], d2z = t[2];
             conv(input, gz, 2, k[2].gauss, full0, full1);
             conv(input, d1z, 2, k[2].first, full0, full1);
@@ -228,10 +229,12 @@ final class FibreFilter {
 
     /** S over [lo, hi): G(σ_in) − G(σ_out) of the input at the cell scale. */
     private void dog(int[] lo, int[] hi) {
-        int[] full0 = {0, 0, lo[2]};
-        int[] full1 = {padded[0], padded[1], hi[2]};
-        int[] mid0 = {0, lo[1], lo[2]};
-        int[] mid1 = {padded[0], hi[1], hi[2]};
+        int rx = dogOut[0].radius;
+        int ry = dogOut[1].radius;
+        int[] full0 = {lo[0] - rx, lo[1] - ry, lo[2]};
+        int[] full1 = {hi[0] + rx, hi[1] + ry, hi[2]};
+        int[] mid0 = {lo[0] - rx, lo[1], lo[2]};
+        int[] mid1 = {hi[0] + rx, hi[1], hi[2]};
         conv(input, t[0], 2, dogIn[2].gauss, full0, full1);
         conv(t[0], t[1], 1, dogIn[1].gauss, mid0, mid1);
         conv(t[1], t[2], 0, dogIn[0].gauss, lo, hi);
