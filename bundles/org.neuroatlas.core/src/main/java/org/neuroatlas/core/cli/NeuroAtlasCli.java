@@ -22,7 +22,7 @@ import picocli.CommandLine.IVersionProvider;
  */
 @Command(name = "neuroatlas", mixinStandardHelpOptions = true, versionProvider = NeuroAtlasCli.Version.class,
         description = "Whole-brain light-sheet analysis: volumes, cell detection, atlas mapping and dose statistics.",
-        subcommands = {InfoCommand.class, ConvertCommand.class, AtlasCommand.class, SimulateCommand.class, DetectCommand.class, ScoreCommand.class, RegisterCommand.class, MapCommand.class, StatsCommand.class, ReportCommand.class, RunCommand.class, DemoCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, ConvertCommand.class, AtlasCommand.class, SimulateCommand.class, DetectCommand.class, ScoreCommand.class, RegisterCommand.class, MapCommand.class, AxonsCommand.class, StatsCommand.class, ReportCommand.class, RunCommand.class, DemoCommand.class, BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class NeuroAtlasCli {
 
     /** Exit code for bad input (missing/corrupt files, bad parameters). */

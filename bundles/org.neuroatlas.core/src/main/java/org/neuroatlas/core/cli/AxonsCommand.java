@@ -1,0 +1,175 @@
+package org.neuroatlas.core.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.neuroatlas.core.InputException;
+import org.neuroatlas.core.Progress;
+import org.neuroatlas.core.atlas.Atlas;
+import org.neuroatlas.core.atlas.RegionVolumes;
+import org.neuroatlas.core.density.fibre.AxonDensityTable;
+import org.neuroatlas.core.density.fibre.FibreCounts;
+import org.neuroatlas.core.density.fibre.FibreDensity;
+import org.neuroatlas.core.density.fibre.FibreSettings;
+import org.neuroatlas.core.detect.Threshold;
+import org.neuroatlas.core.detect.run.DetectionOptions;
+import org.neuroatlas.core.detect.score.CellPositions;
+import org.neuroatlas.core.io.CsvTable;
+import org.neuroatlas.core.io.CsvTableWriter;
+import org.neuroatlas.core.register.AtlasTransform;
+import org.neuroatlas.core.volume.Volume;
+import org.neuroatlas.core.volume.Volumes;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code neuroatlas axons INPUT --registration REGDIR --atlas DIR --out axon_density.csv}: fibre density per region. */
+@Command(name = "axons", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Segment fibres (axons) in a full-resolution volume with a multi-scale Hessian ridge filter, leave out cell bodies, carry "
+                + "every voxel through the sample's transform to its atlas region, and write the fibre fraction per region x hemisphere "
+                + "(left, right, both; regions with their descendants).",
+            "Chunked, multi-threaded, bounded memory; the table is identical for any --threads and --chunk-voxels and appears complete or not at all."})
+final class AxonsCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "INPUT", description = "Signal volume (any format info reads), full resolution.")
+    Path input;
+
+    @Mixin
+    VolumeOptions volume;
+
+    @Option(names = "--registration", required = true, paramLabel = "REGDIR",
+            description = "Registration folder holding transform/ (or the transform folder itself; a simulated brain's folder works).")
+    Path registration;
+
+    @Option(names = "--atlas", required = true, paramLabel = "DIR|demo", description = "The atlas the sample was registered to.")
+    String atlas;
+
+    @Mixin
+    AtlasOptions atlasOptions;
+
+    @Option(names = "--out", required = true, paramLabel = "CSV", description = "Fibre density table to write.")
+    Path out;
+
+    @Option(names = "--sample-id", paramLabel = "ID", description = "Sample id in the table (default: the input's name without extension).")
+    String sampleId;
+
+    @Option(names = "--threshold", defaultValue = "auto", paramLabel = "auto|auto:K|VALUE",
+            description = "Ridge threshold: auto = K x the voxel noise σ (1.4826 x MAD of (voxel − mean of its 4 in-plane neighbours) / √1.25 over a fixed sample of the volume), K = 1; "
+                    + "auto:K, or an absolute value in intensity units (default: ${DEFAULT-VALUE}).")
+    String threshold;
+
+    @Option(names = "--fibre-diameter-um", defaultValue = "1,3", paramLabel = "MIN,MAX", description = "Fibre diameters to enhance, µm (default: ${DEFAULT-VALUE}).")
+    String fibreDiameter;
+
+    @Option(names = "--width-fraction", defaultValue = "0.5", paramLabel = "F",
+            description = "A fibre voxel's ridge response is at least F x the highest of its 26 neighbours (default: ${DEFAULT-VALUE}).")
+    double widthFraction;
+
+    @Option(names = "--cell-diameter-um", defaultValue = "15", paramLabel = "UM", description = "Soma diameter for the soma exclusion, µm (default: ${DEFAULT-VALUE}).")
+    double cellDiameterUm;
+
+    @Option(names = "--cells", paramLabel = "CSV", description = "Cells (x_um,y_um,z_um, optional diameter_um) whose balls are excluded as somata, "
+            + "in addition to the automatic blob rule.")
+    Path cells;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Chunks processed in parallel (default: all cores); does not change the output.")
+    Integer threads;
+
+    @Option(names = "--chunk-voxels", defaultValue = "128,128,64", paramLabel = "X,Y,Z",
+            description = "Chunk size in voxels; about 60 bytes x (chunk + halo) voxels per thread. Does not change the output (default: ${DEFAULT-VALUE}).")
+    String chunkVoxels;
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        FibreSettings settings = settings();
+        if (Files.isDirectory(out)) {
+            throw InputException.parameter("--out", out + " is a folder", "Give the path of the CSV file to write, e.g. " + out.resolve("axon_density.csv"));
+        }
+        Path transformFolder = MapCommand.transformFolder(registration);
+        AtlasTransform transform = AtlasTransform.load(transformFolder);
+        CellPositions positions = null;
+        double[] diameters = null;
+        if (cells != null) {
+            CsvTable table = CsvTable.read(cells);
+            positions = CellPositions.from(table);
+            if (table.hasColumn("diameter_um")) {
+                diameters = new double[table.size()];
+                for (int r = 0; r < table.size(); r++) {
+                    try {
+                        diameters[r] = Double.parseDouble(table.get(r, "diameter_um"));
+                    } catch (NumberFormatException e) {
+                        diameters[r] = Double.NaN; // the default diameter then
+                    }
+                }
+            }
+        }
+        String id = sampleId != null ? sampleId.trim() : DetectCommand.stem(input);
+        FibreCounts counts;
+        List<Object[]> rows;
+        String atlasKey;
+        ConsoleProgress progress = ConsoleProgress.stderr("axons", quiet);
+        try (Atlas a = atlasOptions.open(atlas, Progress.NONE); Volume<?> v = Volumes.open(input, volume.toReadOptions())) {
+            atlasKey = a.identity().key();
+            try {
+                counts = FibreDensity.measure(v, a, transform, transformFolder, positions, diameters, settings, progress.slice(0, 0.95));
+            } catch (java.io.UncheckedIOException e) {
+                throw Volumes.readError(input, e);
+            }
+            RegionVolumes volumes = RegionVolumes.measure(a, progress.slice(0.95, 1));
+            rows = AxonDensityTable.rows(id, atlasKey, counts, a.ontology(), volumes);
+        } finally {
+            progress.done();
+        }
+        try {
+            CsvTableWriter.write(out, AxonDensityTable.SCHEMA, rows);
+        } catch (IOException e) {
+            throw InputException.file(out, "could not be written (" + e + ")", "Check the free space and that the folder is writable", e);
+        }
+        print(spec.commandLine().getOut(), id, atlasKey, counts, rows.size());
+        return 0;
+    }
+
+    FibreSettings settings() {
+        String[] d = fibreDiameter.trim().split("\\s*,\\s*");
+        double lo;
+        double hi;
+        try {
+            lo = Double.parseDouble(d[0]);
+            hi = d.length > 1 ? Double.parseDouble(d[1]) : lo;
+        } catch (NumberFormatException e) {
+            throw InputException.parameter("--fibre-diameter-um", "'" + fibreDiameter + "' is not a diameter range", "Give MIN,MAX in µm, e.g. 1,3");
+        }
+        if (d.length > 2) {
+            throw InputException.parameter("--fibre-diameter-um", "'" + fibreDiameter + "' has more than two numbers", "Give MIN,MAX in µm, e.g. 1,3");
+        }
+        String t = threshold.trim().toLowerCase(Locale.ROOT);
+        Threshold th = t.equals("auto") ? Threshold.auto(FibreSettings.DEFAULT_K) : Threshold.parse(t);
+        return new FibreSettings(lo, hi, th, widthFraction, cellDiameterUm, threads == null ? Runtime.getRuntime().availableProcessors() : threads,
+                DetectionOptions.parseChunkVoxels(chunkVoxels));
+    }
+
+    private void print(PrintWriter w, String id, String atlasKey, FibreCounts c, int rows) {
+        w.printf(Locale.ROOT, "sample %s, atlas %s%n", id, atlasKey);
+        w.printf(Locale.ROOT, "threshold:  %.4g (voxel noise σ %.4g; ridge median %.4g, MAD %.4g)%s%n", c.threshold(), c.noiseSigma(), c.ridgeMedian(), c.ridgeMad(),
+                String.format(Locale.ROOT, ", soma threshold %.4g%s", c.somaThreshold(), cells != null ? " and --cells" : ""));
+        w.printf(Locale.ROOT, "fibre:      %d voxels in the brain, %d outside%n", c.fibreVoxelsInBrain(), c.fibreOutside());
+        w.printf(Locale.ROOT, "speed:      %.1f M voxels in %.1f s = %.2f Mvoxel/s%n", c.voxels() / 1e6, c.seconds(), c.megavoxelsPerSecond());
+        w.printf(Locale.ROOT, "wrote %s (%d rows)%n", out, rows);
+        w.flush();
+    }
+}

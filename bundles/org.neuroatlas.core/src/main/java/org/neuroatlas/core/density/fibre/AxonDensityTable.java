@@ -1,0 +1,79 @@
+package org.neuroatlas.core.density.fibre;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.neuroatlas.core.atlas.Hemisphere;
+import org.neuroatlas.core.atlas.Ontology;
+import org.neuroatlas.core.atlas.RegionVolumes;
+import org.neuroatlas.core.atlas.Structure;
+import org.neuroatlas.core.density.RegionCounts;
+import org.neuroatlas.core.io.Column;
+import org.neuroatlas.core.io.TableSchema;
+
+/**
+ * Fibre density per region of one sample, in the long format of {@link RegionCounts} (same identity columns, so
+ * group statistics treat both alike): one row per region × hemisphere (left, right, both) for every structure with
+ * imaged voxels (with its descendants), in ontology order. Labels missing from the ontology are left out.
+ */
+public final class AxonDensityTable {
+
+    public static final TableSchema SCHEMA = TableSchema.of(
+            Column.string("sample_id", "Sample (brain)"),
+            Column.string("atlas", "Atlas identity key"),
+            Column.integer("region_id", "Atlas structure id"),
+            Column.string("acronym", "Structure acronym"),
+            Column.string("name", "Structure name"),
+            Column.integer("depth", "Depth in the ontology (root 0)"),
+            Column.string("hemisphere", "left, right or both (BrainGlobe convention)"),
+            Column.longInt("fibre_voxels", "Sample voxels segmented as fibre whose nearest atlas voxel lies in the region (with descendants)"),
+            Column.longInt("imaged_voxels", "Sample voxels whose nearest atlas voxel lies in the region (with descendants)"),
+            Column.real("fibre_fraction", "fibre_voxels / imaged_voxels: fibre volume fraction of the imaged part of the region"),
+            Column.real("fibre_volume_mm3", "fibre_voxels × sample voxel volume, mm³ of sample (tissue) space"),
+            Column.real("imaged_volume_mm3", "imaged_voxels × sample voxel volume, mm³ of sample space"),
+            Column.real("region_volume_mm3", "Atlas volume of the region with all its descendants on this side, mm³ (as volume_mm3 of the counts)"));
+
+    private AxonDensityTable() {
+    }
+
+    /** The rows of {@link #SCHEMA}. */
+    public static List<Object[]> rows(String sampleId, String atlasKey, FibreCounts counts, Ontology ontology, RegionVolumes volumes) {
+        List<Map<Integer, Long>> imaged = new ArrayList<>();
+        List<Map<Integer, Long>> fibre = new ArrayList<>();
+        for (int side = 0; side < 2; side++) {
+            Map<Integer, Long> im = new HashMap<>();
+            Map<Integer, Long> fi = new HashMap<>();
+            int[] ids = counts.labelIds();
+            for (int i = 1; i < ids.length; i++) {
+                if (ontology.contains(ids[i]) && counts.imaged()[side][i] > 0) {
+                    im.merge(ids[i], counts.imaged()[side][i], Long::sum);
+                    fi.merge(ids[i], counts.fibre()[side][i], Long::sum);
+                }
+            }
+            imaged.add(ontology.rollUpCounts(im));
+            fibre.add(ontology.rollUpCounts(fi));
+        }
+        double v = counts.sampleVoxelMm3();
+        List<Object[]> rows = new ArrayList<>();
+        for (Structure s : ontology.structures()) {
+            long il = imaged.get(0).get(s.id());
+            long ir = imaged.get(1).get(s.id());
+            if (il + ir == 0) {
+                continue;
+            }
+            long fl = fibre.get(0).get(s.id());
+            long fr = fibre.get(1).get(s.id());
+            rows.add(row(sampleId, atlasKey, s, Hemisphere.LEFT.label(), fl, il, v, volumes.totalMm3(s.id(), Hemisphere.LEFT)));
+            rows.add(row(sampleId, atlasKey, s, Hemisphere.RIGHT.label(), fr, ir, v, volumes.totalMm3(s.id(), Hemisphere.RIGHT)));
+            rows.add(row(sampleId, atlasKey, s, RegionCounts.BOTH, fl + fr, il + ir, v, volumes.totalMm3(s.id(), null)));
+        }
+        return rows;
+    }
+
+    private static Object[] row(String sampleId, String atlasKey, Structure s, String side, long fibre, long imaged, double voxelMm3, double regionMm3) {
+        return new Object[] {sampleId, atlasKey, s.id(), s.acronym(), s.name(), s.depth(), side, fibre, imaged, imaged > 0 ? fibre / (double) imaged : null,
+            fibre * voxelMm3, imaged * voxelMm3, regionMm3};
+    }
+}

@@ -1,0 +1,98 @@
+package org.neuroatlas.core.density.fibre;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuroatlas.core.Progress;
+import org.neuroatlas.core.atlas.Atlas;
+import org.neuroatlas.core.atlas.RegionVolumes;
+import org.neuroatlas.core.io.CsvTableWriter;
+import org.neuroatlas.core.volume.Volume;
+
+/** Fibre density on synthetic volumes: exactness over chunkings and threads, somata left out, no fibres → ~0. */
+class FibreDensityTest {
+
+    static Atlas atlas;
+    static RegionVolumes volumes;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void setUp() {
+        atlas = Atlas.demo(100, Progress.NONE);
+        volumes = RegionVolumes.measure(atlas, Progress.NONE);
+    }
+
+    @AfterAll
+    static void close() {
+        atlas.close();
+    }
+
+    private static FibreCounts measure(Volume<?> v, FibreSettings s) {
+        return FibreDensity.measure(v, atlas, SyntheticFibres.transform(atlas), dir, null, null, s, Progress.NONE);
+    }
+
+    private static byte[] csv(FibreCounts c, String name) throws Exception {
+        Path f = dir.resolve(name);
+        List<Object[]> rows = AxonDensityTable.rows("s", atlas.identity().key(), c, atlas.ontology(), volumes);
+        CsvTableWriter.write(f, AxonDensityTable.SCHEMA, rows);
+        return Files.readAllBytes(f);
+    }
+
+    @Test
+    void identicalForAnyChunkSizeAndThreadCount() throws Exception {
+        Volume<?> v = SyntheticFibres.volume(1, true, true);
+        FibreSettings base = FibreSettings.defaults().withThreads(1);
+        byte[] reference = csv(measure(v, base.withChunkVoxels(new int[] {96, 80, 48})), "whole.csv");
+        int k = 0;
+        for (int[] chunk : new int[][] {{16, 16, 16}, {40, 24, 9}, {64, 33, 20}}) {
+            for (int threads = 1; threads <= 2; threads++) {
+                byte[] b = csv(measure(v, base.withChunkVoxels(chunk).withThreads(threads)), "c" + k++ + ".csv");
+                assertArrayEquals(reference, b, "chunks " + java.util.Arrays.toString(chunk) + ", " + threads + " threads");
+            }
+        }
+    }
+
+    @Test
+    void findsFibresAndCountsEveryVoxel() {
+        Volume<?> v = SyntheticFibres.volume(2, true, false);
+        FibreCounts c = measure(v, FibreSettings.defaults().withThreads(2));
+        long imaged = 0;
+        for (long[] side : c.imaged()) {
+            for (int i = 1; i < side.length; i++) {
+                imaged += side[i];
+            }
+        }
+        assertTrue(imaged > 0, "the sample lies in the brain");
+        long fibre = c.fibreVoxelsInBrain() + c.fibreOutside();
+        // 8 lines of ~100–200 µm through a 192 × 160 × 96 µm box: a few hundred voxels along their axes at least
+        assertTrue(fibre > 300, "fibre voxels: " + fibre);
+        assertTrue(fibre < 0.05 * v.numVoxels(), "fibre voxels: " + fibre);
+    }
+
+    @Test
+    void somataWithoutFibresGiveAlmostNoFibre() {
+        Volume<?> v = SyntheticFibres.volume(3, false, true);
+        FibreCounts c = measure(v, FibreSettings.defaults().withThreads(2));
+        long fibre = c.fibreVoxelsInBrain() + c.fibreOutside();
+        assertTrue(fibre < 1e-4 * v.numVoxels(), "fibre voxels without fibres: " + fibre + " of " + v.numVoxels());
+    }
+
+    @Test
+    void sigmasSpanTheDiameters() {
+        List<Double> s = FibreFilter.sigmasUm(FibreSettings.defaults());
+        assertEquals(1 / (2 * Math.sqrt(2)), s.get(0), 1e-12);
+        assertEquals(3 / (2 * Math.sqrt(2)), s.get(s.size() - 1), 1e-12);
+    }
+}

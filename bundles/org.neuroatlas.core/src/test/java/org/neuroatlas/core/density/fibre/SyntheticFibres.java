@@ -1,0 +1,79 @@
+package org.neuroatlas.core.density.fibre;
+
+import java.util.Random;
+
+import org.neuroatlas.core.atlas.Atlas;
+import org.neuroatlas.core.register.AffineMap;
+import org.neuroatlas.core.register.AtlasTransform;
+import org.neuroatlas.core.register.SampleGeometry;
+import org.neuroatlas.core.volume.PixelType;
+import org.neuroatlas.core.volume.Volume;
+import org.neuroatlas.core.volume.VoxelSize;
+
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.img.basictypeaccess.array.ShortArray;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
+
+/**
+ * A small uint16 volume at 2 µm with straight fibres (Gaussian cross-section, σ 1 µm, amplitude 200), bright somata
+ * (balls of radius 7 µm, amplitude 600, soft edge) and Gaussian noise (σ 5) on a background of 100, placed by a
+ * translation in the demo atlas's midbrain.
+ */
+final class SyntheticFibres {
+
+    static final VoxelSize VOXEL = new VoxelSize(2, 2, 2);
+    static final int NX = 96;
+    static final int NY = 80;
+    static final int NZ = 48;
+    /** Atlas µm of the sample's first voxel. */
+    static final double[] ORIGIN_UM = {8200, 5000, 6300};
+
+    private SyntheticFibres() {
+    }
+
+    static Volume<UnsignedShortType> volume(long seed, boolean fibres, boolean somata) {
+        ArrayImg<UnsignedShortType, ShortArray> img = ArrayImgs.unsignedShorts(NX, NY, NZ);
+        short[] a = img.update(null).getCurrentStorageArray();
+        Random r = new Random(seed);
+        // fibres: point p, unit direction u (µm)
+        double[][] lines = new double[8][];
+        for (int k = 0; k < lines.length; k++) {
+            double ux = r.nextGaussian(), uy = r.nextGaussian(), uz = r.nextGaussian();
+            double n = Math.sqrt(ux * ux + uy * uy + uz * uz);
+            lines[k] = new double[] {r.nextDouble() * NX * 2, r.nextDouble() * NY * 2, r.nextDouble() * NZ * 2, ux / n, uy / n, uz / n};
+        }
+        double[][] balls = {{50, 60, 40}, {140, 110, 60}, {100, 30, 70}};
+        int i = 0;
+        for (int z = 0; z < NZ; z++) {
+            for (int y = 0; y < NY; y++) {
+                for (int x = 0; x < NX; x++) {
+                    double px = 2 * x, py = 2 * y, pz = 2 * z;
+                    double v = 100 + 5 * r.nextGaussian();
+                    if (fibres) {
+                        for (double[] l : lines) {
+                            double dx = px - l[0], dy = py - l[1], dz = pz - l[2];
+                            double t = dx * l[3] + dy * l[4] + dz * l[5];
+                            double d2 = dx * dx + dy * dy + dz * dz - t * t;
+                            v += 200 * Math.exp(-d2 / 2);
+                        }
+                    }
+                    if (somata) {
+                        for (double[] b : balls) {
+                            double d = Math.sqrt((px - b[0]) * (px - b[0]) + (py - b[1]) * (py - b[1]) + (pz - b[2]) * (pz - b[2]));
+                            v += 600 / (1 + Math.exp((d - 7) / 1.0));
+                        }
+                    }
+                    a[i++] = (short) Math.max(0, Math.min(65535, Math.round(v)));
+                }
+            }
+        }
+        return Volume.of(img, VOXEL, PixelType.UINT16, "synthetic-fibres");
+    }
+
+    /** Sample µm = atlas µm − ORIGIN_UM. */
+    static AtlasTransform transform(Atlas atlas) {
+        return AtlasTransform.affine(AffineMap.translation(-ORIGIN_UM[0], -ORIGIN_UM[1], -ORIGIN_UM[2]), atlas.identity().key(),
+                new SampleGeometry(new long[] {NX, NY, NZ}, VOXEL, null));
+    }
+}
