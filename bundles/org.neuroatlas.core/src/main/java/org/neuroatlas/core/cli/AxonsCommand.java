@@ -12,6 +12,7 @@ import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.Progress;
 import org.neuroatlas.core.atlas.Atlas;
 import org.neuroatlas.core.atlas.RegionVolumes;
+import org.neuroatlas.core.density.MappingRun;
 import org.neuroatlas.core.density.fibre.AxonDensityTable;
 import org.neuroatlas.core.density.fibre.FibreCounts;
 import org.neuroatlas.core.density.fibre.FibreDensity;
@@ -100,7 +101,7 @@ final class AxonsCommand implements Callable<Integer> {
         if (Files.isDirectory(out)) {
             throw InputException.parameter("--out", out + " is a folder", "Give the path of the CSV file to write, e.g. " + out.resolve("axon_density.csv"));
         }
-        Path transformFolder = MapCommand.transformFolder(registration);
+        Path transformFolder = MappingRun.transformFolder(registration, "--registration");
         AtlasTransform transform = AtlasTransform.load(transformFolder);
         CellPositions positions = null;
         double[] diameters = null;
