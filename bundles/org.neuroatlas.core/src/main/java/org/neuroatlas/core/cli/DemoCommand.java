@@ -10,11 +10,14 @@ import java.util.stream.Stream;
 
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.atlas.Atlas;
+import org.neuroatlas.core.atlas.SummaryLevel;
 import org.neuroatlas.core.detect.DetectionSettings;
 import org.neuroatlas.core.io.AtomicFile;
 import org.neuroatlas.core.register.RegistrationRun;
+import org.neuroatlas.core.stats.DoseComparisonTable;
 import org.neuroatlas.core.stats.StatsSettings;
 import org.neuroatlas.core.study.DemoCohort;
+import org.neuroatlas.core.study.DemoTruth;
 import org.neuroatlas.core.study.StudyPipeline;
 import org.neuroatlas.core.volume.VoxelSize;
 
@@ -30,8 +33,7 @@ import picocli.CommandLine.Spec;
                 + "demo atlas, then run the whole pipeline on it (detect, register, map, count, statistics, plots, report) and print the "
                 + "regions that went up or down per dose.",
             "Each brain is imaged as a lab short of time would: the whole brain's autofluorescence at 50 µm for registration, and the "
-                    + "stained channel only in a box around the midbrain and hypothalamic dopamine groups (VTA, SNc, ARH, ZI), at "
-                    + "--voxel-size. Results go to OUTDIR as with run; the simulated volumes to OUTDIR/simulated."})
+                    + "stained channel only around the midbrain dopamine groups (VTA, SNc) at --voxel-size. Results go to OUTDIR as with run; the simulated volumes to OUTDIR/simulated."})
 final class DemoCommand implements Callable<Integer> {
 
     static final String SIMULATED = "simulated";
@@ -76,12 +78,15 @@ final class DemoCommand implements Callable<Integer> {
         long start = System.nanoTime();
         StudyPipeline.CohortResult result;
         StatsSettings stats;
+        DemoTruth truth;
         ConsoleProgress progress = ConsoleProgress.stderr("demo", quiet);
         try {
             DemoCohort.Cohort cohort = DemoCohort.simulate(new DemoCohort.Settings(atlas, atlasOptions.resolution(), "ketamine", nPerGroup, voxel,
                     seed, n), out.resolve(SIMULATED), progress.slice(0, 0.45));
             DetectionSettings detection = DetectionSettings.defaults().withThreads(n);
-            stats = StatsSettings.defaults(StatsOptions.lowestDoseGroup(cohort.sheet()));
+            // Only regions imaged whole are compared: a region cut by the crop has counts that depend on the cut.
+            stats = StatsSettings.defaults(StatsOptions.lowestDoseGroup(cohort.sheet())).withRegions(SummaryLevel.acronyms(DemoTruth.DEMO_REGIONS));
+            truth = DemoTruth.read(cohort.truth());
             try (Atlas a = atlasOptions.open(atlas, progress.slice(0.45, 0.46))) {
                 result = StudyPipeline.run(a, cohort.inputs(), cohort.sheet(), null, detection,
                         RegistrationRun.Settings.defaults(n), stats, RunCommand.parameters(spec), out,
@@ -92,9 +97,33 @@ final class DemoCommand implements Callable<Integer> {
         }
         PrintWriter w = spec.commandLine().getOut();
         CohortSummary.print(w, result, stats.fdr(), out);
+        printAgainstTruth(w, result, truth);
         w.printf(Locale.ROOT, "demo finished in %.0f s%n", (System.nanoTime() - start) / 1e9);
         w.flush();
         return 0;
+    }
+
+    /** Each compared region's measured change next to the simulator's true change. */
+    private static void printAgainstTruth(PrintWriter w, StudyPipeline.CohortResult result, DemoTruth truth) {
+        w.printf(Locale.ROOT, "measured vs true change (both hemispheres):%n");
+        w.printf(Locale.ROOT, "  %-6s %-26s %9s %9s %9s  %s%n", "region", "contrast", "measured", "true", "q_welch", "direction");
+        int region = DoseComparisonTable.index("region");
+        int hemisphere = DoseComparisonTable.index("hemisphere");
+        for (Object[] row : result.comparison().rows()) {
+            if (!"both".equals(row[hemisphere])) {
+                continue;
+            }
+            String acronym = (String) row[region];
+            double expected = truth.percentChange(acronym, "both", (String) row[DoseComparisonTable.index("control_group")],
+                    (String) row[DoseComparisonTable.index("treated_group")]);
+            w.printf(Locale.ROOT, "  %-6s %-26s %8.1f%% %8.1f%% %9.3g  %s%n", acronym, row[DoseComparisonTable.index("contrast")],
+                    number(row[DoseComparisonTable.index("pct_change")]), expected, number(row[DoseComparisonTable.index("q_welch")]),
+                    row[DoseComparisonTable.index("direction")]);
+        }
+    }
+
+    private static double number(Object v) {
+        return v instanceof Double d ? d : Double.NaN;
     }
 
     /** An earlier demo's folder is emptied (its brains are simulated anew); any other non-empty folder is refused. */

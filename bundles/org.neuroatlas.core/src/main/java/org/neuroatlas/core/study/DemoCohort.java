@@ -16,17 +16,17 @@ import org.neuroatlas.core.volume.VoxelSize;
 /**
  * The demo's simulated cohort, imaged the way a lab short of time would image it: the autofluorescence of each whole
  * brain at a coarse voxel size (enough to register it to the atlas), and the stained channel at a voxel size that
- * resolves somata but only in a box around the dopamine groups the {@code ketamine} scenario changes (VTA and SNc
- * down, the hypothalamic groups ARH and ZI up). Both come from the same simulated brains (same seed, same pose), so
+ * resolves somata but only around the midbrain dopamine groups whose loss is the study's headline (VTA and SNc; the
+ * hypothalamic groups that go up lie millimetres away and would multiply the demo's voxels). Both come from the same simulated brains (same seed, same pose), so
  * the box's first voxel has a known place in the whole brain's frame: the {@link SampleInput#signalOffsetUm()}.
  */
 public final class DemoCohort {
 
     /**
-     * The stained channel's box in atlas µm (AP, DV, LR): midbrain VTA/SNc and the hypothalamic ARH/ZI around
-     * AP 7.5–8.1 mm, the central 2.5 mm across the midline.
+     * The stained channel's crop: the box around VTA and SNc in each posed brain, with a margin, so both regions
+     * are imaged whole in every brain (a fixed atlas-space box would cut them differently in each pose).
      */
-    public static final String SIGNAL_BOX = "box:7500,4600,4400,8100,7200,6900";
+    public static final String SIGNAL_CROP = "VTA,SNc";
     /** Coarse enough to simulate a whole brain in seconds, fine enough for registration at 100 µm. */
     public static final VoxelSize WHOLE_BRAIN_VOXEL_UM = new VoxelSize(50, 50, 50);
     public static final String WHOLE = "whole-brain";
@@ -60,8 +60,8 @@ public final class DemoCohort {
         progress.report(0, "Simulating the whole brains' autofluorescence at " + WHOLE_BRAIN_VOXEL_UM + " µm");
         CohortSimulator.Cohort w = CohortSimulator.run(whole, dir.resolve(WHOLE), progress.slice(0, 0.3));
         SimulationSettings box = new SimulationSettings(s.atlas(), s.atlasResolutionUm(), s.scenario(), s.nPerGroup(), s.signalVoxelUm(), psl,
-                s.seed(), SIGNAL_BOX, 1, false, s.threads());
-        progress.report(0.3, "Simulating the stained channel at " + s.signalVoxelUm() + " µm around the dopamine groups");
+                s.seed(), SIGNAL_CROP, 1, false, s.threads());
+        progress.report(0.3, "Simulating the stained channel at " + s.signalVoxelUm() + " µm around VTA and SNc");
         CohortSimulator.Cohort b = CohortSimulator.run(box, dir.resolve(SIGNAL), progress.slice(0.3, 1));
         List<SampleInput> inputs = new ArrayList<>();
         for (int i = 0; i < b.brains().size(); i++) {
