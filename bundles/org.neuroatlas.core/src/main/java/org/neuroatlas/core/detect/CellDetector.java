@@ -29,8 +29,6 @@ import org.neuroatlas.core.volume.VolumeBlocks;
 public final class CellDetector {
 
     /** Sample blocks for the automatic threshold: at most 4 × 4 × 4 blocks of this size. */
-    static final int[] SAMPLE_BLOCK = {32, 32, 16};
-    static final int SAMPLE_BLOCKS_PER_AXIS = 4;
     /** Workers' buffers may take at most this fraction of the maximum heap; fewer threads run otherwise. */
     static final double HEAP_FRACTION = 0.6;
     /** A cell's segment reaches at most this many cell diameters from its seed. */
@@ -106,32 +104,8 @@ public final class CellDetector {
 
     /** The enhanced image on a fixed grid of sample blocks, which depends only on the volume's size, never on chunking. */
     private static float[] sampleEnhanced(Plan plan, ExecutorService pool, IntFunction<Work> work, Progress progress) {
-        List<long[]> blocks = new ArrayList<>();
-        int[] bs = new int[3];
-        List<List<Long>> starts = new ArrayList<>();
-        for (int d = 0; d < 3; d++) {
-            long n = plan.dims[d];
-            bs[d] = (int) Math.min(SAMPLE_BLOCK[d], n);
-            long tiles = (n + bs[d] - 1) / bs[d];
-            List<Long> s = new ArrayList<>();
-            if (tiles <= SAMPLE_BLOCKS_PER_AXIS) {
-                for (long i = 0; i < tiles; i++) {
-                    s.add(Math.min(i * bs[d], n - bs[d]));
-                }
-            } else {
-                for (int i = 0; i < SAMPLE_BLOCKS_PER_AXIS; i++) {
-                    s.add((n - bs[d]) * (2L * i + 1) / (2L * SAMPLE_BLOCKS_PER_AXIS));
-                }
-            }
-            starts.add(s);
-        }
-        for (long z : starts.get(2)) {
-            for (long y : starts.get(1)) {
-                for (long x : starts.get(0)) {
-                    blocks.add(new long[] {x, y, z});
-                }
-            }
-        }
+        List<long[]> blocks = ThresholdSample.blocks(plan.dims);
+        int[] bs = {(int) blocks.get(0)[3], (int) blocks.get(0)[4], (int) blocks.get(0)[5]};
         int per = bs[0] * bs[1] * bs[2];
         float[] out = new float[Math.multiplyExact(per, blocks.size())];
         AtomicInteger done = new AtomicInteger();
@@ -318,7 +292,7 @@ public final class CellDetector {
             int[] maxSide = new int[3];
             for (int d = 0; d < 3; d++) {
                 maxSide[d] = (int) Math.max(Math.min(plan.dims[d], plan.chunk[d] + 2L * plan.inputHalo[d]),
-                        Math.min(plan.dims[d], CellDetector.SAMPLE_BLOCK[d] + 2L * plan.dog.radius[d]));
+                        Math.min(plan.dims[d], ThresholdSample.BLOCK[d] + 2L * plan.dog.radius[d]));
             }
             int maxRadius = Math.max(plan.dog.radius[0], Math.max(plan.dog.radius[1], plan.dog.radius[2]));
             scratch = new DifferenceOfGaussians.Scratch(maxSide[0], maxSide[1], maxSide[1] * maxSide[2], maxRadius);

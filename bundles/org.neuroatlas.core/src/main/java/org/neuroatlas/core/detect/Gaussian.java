@@ -35,18 +35,6 @@ final class Gaussian {
         }
     }
 
-    /** Index {@code g} reflected into [0, n) about the first and last voxel (any distance outside). */
-    static long mirror(long g, long n) {
-        if (g >= 0 && g < n) {
-            return g;
-        }
-        if (n == 1) {
-            return 0;
-        }
-        long period = 2 * (n - 1);
-        long j = Math.floorMod(g, period);
-        return j >= n ? period - j : j;
-    }
 
     /**
      * A box of a volume: global origin and size in voxels, and the volume's size. Local indices that fall outside
@@ -71,7 +59,7 @@ final class Gaussian {
         int local(int d, int i) {
             long g = origin[d] + i;
             if (g < 0 || g >= volume[d]) {
-                g = mirror(g, volume[d]);
+                g = MirrorBoundary.index(g, volume[d]);
             }
             long l = g - origin[d];
             if (l < 0 || l >= size[d]) {

@@ -41,7 +41,7 @@ class DifferenceOfGaussiansTest {
             for (int ky = -g.radius[1]; ky <= g.radius[1]; ky++) {
                 for (int kx = -g.radius[0]; kx <= g.radius[0]; kx++) {
                     double w = (double) g.weights[0][kx + g.radius[0]] * g.weights[1][ky + g.radius[1]] * g.weights[2][kz + g.radius[2]];
-                    sum += w * v[idx(Gaussian.mirror(x + kx, DIMS[0]), Gaussian.mirror(y + ky, DIMS[1]), Gaussian.mirror(z + kz, DIMS[2]))];
+                    sum += w * v[idx(MirrorBoundary.index(x + kx, DIMS[0]), MirrorBoundary.index(y + ky, DIMS[1]), MirrorBoundary.index(z + kz, DIMS[2]))];
                 }
             }
         }
@@ -109,11 +109,11 @@ class DifferenceOfGaussiansTest {
 
     @Test
     void mirrorReflectsAboutTheEdgeVoxels() {
-        assertEquals(2, Gaussian.mirror(-2, 5));
-        assertEquals(3, Gaussian.mirror(5, 5));
-        assertEquals(0, Gaussian.mirror(8, 5));
-        assertEquals(1, Gaussian.mirror(9, 5));
-        assertEquals(0, Gaussian.mirror(-7, 1));
-        assertEquals(1, Gaussian.mirror(-3, 2));
+        assertEquals(2, MirrorBoundary.index(-2, 5));
+        assertEquals(3, MirrorBoundary.index(5, 5));
+        assertEquals(0, MirrorBoundary.index(8, 5));
+        assertEquals(1, MirrorBoundary.index(9, 5));
+        assertEquals(0, MirrorBoundary.index(-7, 1));
+        assertEquals(1, MirrorBoundary.index(-3, 2));
     }
 }

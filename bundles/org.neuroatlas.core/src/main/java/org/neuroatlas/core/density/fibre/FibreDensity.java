@@ -13,6 +13,7 @@ import org.neuroatlas.core.CanceledException;
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.Progress;
 import org.neuroatlas.core.atlas.Atlas;
+import org.neuroatlas.core.detect.ThresholdSample;
 import org.neuroatlas.core.detect.score.CellPositions;
 import org.neuroatlas.core.register.AtlasTransform;
 import org.neuroatlas.core.volume.Volume;
@@ -25,8 +26,6 @@ import org.neuroatlas.core.volume.Volume;
 public final class FibreDensity {
 
     /** Sample blocks for the automatic thresholds: at most 4 × 4 × 4 of this size, on a grid fixed by the volume's size. */
-    static final int[] SAMPLE_BLOCK = {32, 32, 16};
-    static final int SAMPLE_BLOCKS_PER_AXIS = 4;
     /** Somata: the cell-scale DoG above median + this × 1.4826 × MAD of its sample (and at least SOMA_RIDGE × R). */
     static final double SOMA_K = 3;
     /** Cells given as a table exclude a ball of this × their radius (the soma's blurred edge). */
@@ -74,7 +73,7 @@ public final class FibreDensity {
         });
         try {
             // thresholds from a fixed sample of the volume, never from the chunks: the same for every chunking
-            List<long[]> blocks = sampleBlocks(volume.dimensions());
+            List<long[]> blocks = ThresholdSample.blocks(volume.dimensions());
             float[][] ridge = new float[blocks.size()][];
             float[][] soma = new float[blocks.size()][];
             float[][] diff = new float[blocks.size()][];
@@ -141,37 +140,6 @@ public final class FibreDensity {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** Blocks {x, y, z, sx, sy, sz} of the threshold sample: a grid fixed by the volume's size (every voxel if small). */
-    static List<long[]> sampleBlocks(long[] dims) {
-        List<List<Long>> starts = new ArrayList<>();
-        long[] bs = new long[3];
-        for (int d = 0; d < 3; d++) {
-            long n = dims[d];
-            bs[d] = Math.min(SAMPLE_BLOCK[d], n);
-            long tiles = (n + bs[d] - 1) / bs[d];
-            List<Long> s = new ArrayList<>();
-            if (tiles <= SAMPLE_BLOCKS_PER_AXIS) {
-                for (long i = 0; i < tiles; i++) {
-                    s.add(Math.min(i * bs[d], n - bs[d]));
-                }
-            } else {
-                for (int i = 0; i < SAMPLE_BLOCKS_PER_AXIS; i++) {
-                    s.add((n - bs[d]) * (2L * i + 1) / (2L * SAMPLE_BLOCKS_PER_AXIS));
-                }
-            }
-            starts.add(s);
-        }
-        List<long[]> out = new ArrayList<>();
-        for (long z : starts.get(2)) {
-            for (long y : starts.get(1)) {
-                for (long x : starts.get(0)) {
-                    out.add(new long[] {x, y, z, bs[0], bs[1], bs[2]});
-                }
-            }
-        }
-        return out;
     }
 
     private static float[] concat(float[][] parts) {

@@ -3,6 +3,7 @@ package org.neuroatlas.core.density.fibre;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.neuroatlas.core.detect.MirrorBoundary;
 import org.neuroatlas.core.volume.PixelType;
 import org.neuroatlas.core.volume.Volume;
 import org.neuroatlas.core.volume.VolumeBlocks;
@@ -137,7 +138,7 @@ final class FibreFilter {
             csize[d] = (int) (b - a);
             map[d] = new int[padded[d]];
             for (int i = 0; i < padded[d]; i++) {
-                long g = mirror(min[d] - halo[d] + i, dims[d]);
+                long g = MirrorBoundary.index(min[d] - halo[d] + i, dims[d]);
                 map[d][i] = (int) (g - a);
             }
         }
@@ -168,17 +169,6 @@ final class FibreFilter {
         };
     }
 
-    static long mirror(long g, long n) {
-        if (g >= 0 && g < n) {
-            return g;
-        }
-        if (n == 1) {
-            return 0;
-        }
-        long period = 2 * (n - 1);
-        long j = Math.floorMod(g, period);
-        return j >= n ? period - j : j;
-    }
 
     /** R over [lo, hi): the maximum over the scales of σ² × tubularity of the Hessian in µm⁻². */
     private void hessian(int[] lo, int[] hi) {
