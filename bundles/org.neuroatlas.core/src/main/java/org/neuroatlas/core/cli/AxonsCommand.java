@@ -13,13 +13,10 @@ import org.neuroatlas.core.Progress;
 import org.neuroatlas.core.atlas.Atlas;
 import org.neuroatlas.core.atlas.RegionVolumes;
 import org.neuroatlas.core.density.MappingRun;
+import org.neuroatlas.core.density.fibre.AxonDensityRun;
 import org.neuroatlas.core.density.fibre.AxonDensityTable;
 import org.neuroatlas.core.density.fibre.FibreCounts;
-import org.neuroatlas.core.density.fibre.FibreDensity;
 import org.neuroatlas.core.density.fibre.FibreSettings;
-import org.neuroatlas.core.detect.Threshold;
-import org.neuroatlas.core.detect.run.DetectionOptions;
-import org.neuroatlas.core.detect.score.CellPositions;
 import org.neuroatlas.core.io.CsvTable;
 import org.neuroatlas.core.io.CsvTableWriter;
 import org.neuroatlas.core.register.AtlasTransform;
@@ -102,66 +99,30 @@ final class AxonsCommand implements Callable<Integer> {
             throw InputException.parameter("--out", out + " is a folder", "Give the path of the CSV file to write, e.g. " + out.resolve("axon_density.csv"));
         }
         Path transformFolder = MappingRun.transformFolder(registration, "--registration");
-        AtlasTransform transform = AtlasTransform.load(transformFolder);
-        CellPositions positions = null;
-        double[] diameters = null;
-        if (cells != null) {
-            CsvTable table = CsvTable.read(cells);
-            positions = CellPositions.from(table);
-            if (table.hasColumn("diameter_um")) {
-                diameters = new double[table.size()];
-                for (int r = 0; r < table.size(); r++) {
-                    try {
-                        diameters[r] = Double.parseDouble(table.get(r, "diameter_um"));
-                    } catch (NumberFormatException e) {
-                        diameters[r] = Double.NaN; // the default diameter then
-                    }
-                }
-            }
-        }
+        AtlasTransform transform = MappingRun.loadTransform(transformFolder);
+        AxonDensityRun.Cells excluded = cells == null ? null : AxonDensityRun.cells(CsvTable.read(cells));
         String id = sampleId != null ? sampleId.trim() : DetectCommand.stem(input);
-        FibreCounts counts;
-        List<Object[]> rows;
-        String atlasKey;
+        AxonDensityRun.Result result;
         ConsoleProgress progress = ConsoleProgress.stderr("axons", quiet);
         try (Atlas a = atlasOptions.open(atlas, Progress.NONE); Volume<?> v = Volumes.open(input, volume.toReadOptions())) {
-            atlasKey = a.identity().key();
-            try {
-                counts = FibreDensity.measure(v, a, transform, transformFolder, positions, diameters, settings, progress.slice(0, 0.95));
-            } catch (java.io.UncheckedIOException e) {
-                throw Volumes.readError(input, e);
-            }
-            RegionVolumes volumes = RegionVolumes.measure(a, progress.slice(0.95, 1));
-            rows = AxonDensityTable.rows(id, atlasKey, counts, a.ontology(), volumes);
+            RegionVolumes volumes = RegionVolumes.measure(a, progress.slice(0, 0.05));
+            result = AxonDensityRun.run(id, v, input, a, volumes, transform, transformFolder, excluded, settings, progress.slice(0.05, 1));
         } finally {
             progress.done();
         }
+        List<Object[]> rows = result.rows();
         try {
             CsvTableWriter.write(out, AxonDensityTable.SCHEMA, rows);
         } catch (IOException e) {
             throw InputException.file(out, "could not be written (" + e + ")", "Check the free space and that the folder is writable", e);
         }
-        print(spec.commandLine().getOut(), id, atlasKey, counts, rows.size());
+        print(spec.commandLine().getOut(), id, result.atlasKey(), result.counts(), rows.size());
         return 0;
     }
 
     FibreSettings settings() {
-        String[] d = fibreDiameter.trim().split("\\s*,\\s*");
-        double lo;
-        double hi;
-        try {
-            lo = Double.parseDouble(d[0]);
-            hi = d.length > 1 ? Double.parseDouble(d[1]) : lo;
-        } catch (NumberFormatException e) {
-            throw InputException.parameter("--fibre-diameter-um", "'" + fibreDiameter + "' is not a diameter range", "Give MIN,MAX in µm, e.g. 1,3");
-        }
-        if (d.length > 2) {
-            throw InputException.parameter("--fibre-diameter-um", "'" + fibreDiameter + "' has more than two numbers", "Give MIN,MAX in µm, e.g. 1,3");
-        }
-        String t = threshold.trim().toLowerCase(Locale.ROOT);
-        Threshold th = t.equals("auto") ? Threshold.auto(FibreSettings.DEFAULT_K) : Threshold.parse(t);
-        return new FibreSettings(lo, hi, th, widthFraction, cellDiameterUm, threads == null ? Runtime.getRuntime().availableProcessors() : threads,
-                DetectionOptions.parseChunkVoxels(chunkVoxels));
+        return AxonDensityRun.settings(fibreDiameter, threshold, widthFraction, cellDiameterUm,
+                threads == null ? Runtime.getRuntime().availableProcessors() : threads, chunkVoxels);
     }
 
     private void print(PrintWriter w, String id, String atlasKey, FibreCounts c, int rows) {
