@@ -9,6 +9,8 @@ import java.util.Set;
 
 import org.neuroatlas.core.Progress;
 import org.neuroatlas.core.atlas.Atlas;
+import org.neuroatlas.core.stats.RegionValues;
+import org.neuroatlas.core.study.SampleSheet;
 
 /**
  * Writes a whole report folder: {@code plots/<plot>_<contrast>.png} and {@code .svg} for every contrast (volcano;
@@ -28,12 +30,12 @@ public final class ReportFolder {
      *
      * @param comparison the dose-comparison table (required)
      * @param values     per-sample region values for the bar charts, or null for none
-     * @param samples    sample → group for the bar charts, or null (then no bar charts)
+     * @param samples    sample sheet (sample → group, dose order) for the bar charts, or null (then no bar charts)
      * @param atlas      atlas for the coronal slices, or null for none; its identity goes into the report
      * @param topRegions panels per bar chart (≥ 1)
      * @param slices     coronal slices per contrast (1–24)
      */
-    public record Content(ComparisonTable comparison, RegionValues values, SampleGroups samples, Atlas atlas, int topRegions, int slices) {
+    public record Content(ComparisonTable comparison, RegionValues values, SampleSheet samples, Atlas atlas, int topRegions, int slices) {
     }
 
     private ReportFolder() {

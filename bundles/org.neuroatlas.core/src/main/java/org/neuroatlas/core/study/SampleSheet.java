@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +60,30 @@ public final class SampleSheet {
     /** Groups in order of first appearance. */
     public List<String> groups() {
         return samples.stream().map(Sample::group).distinct().toList();
+    }
+
+    /**
+     * Groups by ascending dose (a group's dose is that of its first sample), so that a dose series reads 0, 30,
+     * 100 mg/kg; groups of equal dose keep sheet order, groups without a dose come last in sheet order. The order of
+     * the statistics' contrasts and of the report's bars.
+     */
+    public List<String> groupsByDose() {
+        Map<String, Double> dose = new LinkedHashMap<>();
+        samples.forEach(s -> dose.putIfAbsent(s.group(), s.doseMgKg()));
+        List<String> ordered = new ArrayList<>(dose.keySet());
+        // List.sort is stable: ties keep the order of first appearance.
+        ordered.sort(Comparator.comparingDouble(g -> Double.isNaN(dose.get(g)) ? Double.POSITIVE_INFINITY : dose.get(g)));
+        return List.copyOf(ordered);
+    }
+
+    /** The group of {@code sampleId}, or null if the sheet does not list it. */
+    public String groupOf(String sampleId) {
+        return samples.stream().filter(s -> s.sampleId().equals(sampleId)).map(Sample::group).findFirst().orElse(null);
+    }
+
+    /** Sample ids in sheet order. */
+    public List<String> sampleIds() {
+        return samples.stream().map(Sample::sampleId).toList();
     }
 
     /**

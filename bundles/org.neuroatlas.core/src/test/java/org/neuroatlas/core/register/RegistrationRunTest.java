@@ -31,7 +31,7 @@ class RegistrationRunTest {
 
     @Test
     void threadsMustBePositive() {
-        InputException e = assertThrows(InputException.class, () -> new RegistrationRun.Settings(0, true, false));
+        InputException e = assertThrows(InputException.class, () -> new RegistrationRun.Settings(0, true, false, RegistrationRun.Backend.BUILTIN));
         assertTrue(e.getMessage().startsWith("parameter --threads: must be at least 1"), e.getMessage());
         assertEquals(RegistrationRun.SUMMARY.size(), 10);
     }

@@ -182,4 +182,16 @@ class SampleSheetTest {
         InputException noDose = assertThrows(InputException.class, () -> SampleSheet.readGroups(f));
         assertTrue(noDose.getMessage().contains("missing column(s) dose_mg_kg"), noDose.getMessage());
     }
+
+    @Test
+    void groupsByDoseReadAsADoseSeries() throws IOException {
+        Path f = dir.resolve("doses.csv");
+        Files.writeString(f, "sample_id,group,dose_mg_kg\nm1,k100,100\nm2,other,\nm3,saline,0\nm4,k30,30\nm5,k100,100\nm6,vehicle,0\n");
+        SampleSheet s = SampleSheet.readGroups(f);
+        // Ascending dose; equal doses in sheet order; groups without a dose last.
+        assertEquals(List.of("saline", "vehicle", "k30", "k100", "other"), s.groupsByDose());
+        assertEquals("k100", s.groupOf("m5"));
+        assertEquals(null, s.groupOf("nobody"));
+        assertEquals(List.of("m1", "m2", "m3", "m4", "m5", "m6"), s.sampleIds());
+    }
 }
