@@ -15,7 +15,6 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import org.neuroatlas.core.InputException;
-import org.neuroatlas.core.atlas.SummaryLevel;
 import org.neuroatlas.core.io.AtomicFile;
 import org.neuroatlas.core.io.CsvTable;
 import org.neuroatlas.core.io.CsvTableWriter;
@@ -100,25 +99,7 @@ final class StatsCommand implements Callable<Integer> {
     }
 
     private StatsSettings settings() {
-        if (minN < 2) {
-            throw InputException.parameter("--min-n", minN + " is below 2", "Tests need at least 2 samples per group; 3 or more is usual");
-        }
-        if (!(fdr > 0 && fdr < 1)) {
-            throw InputException.parameter("--fdr", fdr + " is not between 0 and 1", "Give a false-discovery rate such as 0.05");
-        }
-        if (!(pseudoCount >= 0) || Double.isInfinite(pseudoCount)) {
-            throw InputException.parameter("--pseudo-count", pseudoCount + " is not a number of 0 or more", "Give e.g. 1 for counts");
-        }
-        StatsSettings.Missing m = switch (missing.trim().toLowerCase(Locale.ROOT)) {
-            case "zero" -> StatsSettings.Missing.ZERO;
-            case "skip" -> StatsSettings.Missing.SKIP;
-            default -> throw InputException.parameter("--missing", "'" + missing + "' is neither zero nor skip", "Use --missing zero or --missing skip");
-        };
-        if (valueColumn.isBlank()) {
-            throw InputException.parameter("--value-column", "is empty", "Name the column to compare, e.g. count");
-        }
-        SummaryLevel level = regions == null ? null : SummaryLevel.parse(regions, "--regions");
-        return new StatsSettings(control.trim(), valueColumn.trim(), level, minN, fdr, pseudoCount, m);
+        return StatsSettings.parse(control, valueColumn, regions, minN, fdr, pseudoCount, missing, StatsSettings.Names.CLI);
     }
 
     /** Each --values entry as files: itself, a folder's *.csv files, or a glob's matches; each in name order, repeats once. */

@@ -122,6 +122,35 @@ public final class SampleSheet {
     }
 
     /**
+     * {@link #groupsFromRows} for a table that may hold several rows per sample, such as the volume table (one row per
+     * sample and channel): reads only sample_id, group and dose_mg_kg, takes each sample once (at its first row), and
+     * requires its other rows to give the same group and dose. Samples keep the order of their first rows.
+     *
+     * @throws InputException naming the row and column of a conflict, or of the first problem as {@link #readGroups} does
+     */
+    public static SampleSheet groupsOfSamples(TextTable table) {
+        table.requireColumns(SAMPLE_ID, GROUP, DOSE);
+        Map<String, Integer> firstRow = new LinkedHashMap<>();
+        for (int r = 0; r < table.size(); r++) {
+            String id = table.get(r, SAMPLE_ID);
+            Integer first = firstRow.putIfAbsent(id, r);
+            if (first == null || id.isEmpty()) {
+                continue;
+            }
+            if (!table.get(r, GROUP).equals(table.get(first, GROUP))) {
+                throw table.error(r, GROUP, "sample " + id + " is in group '" + table.get(r, GROUP) + "' here but in '" + table.get(first, GROUP)
+                        + "' in row " + (first + 1), "Give every row of a sample the same group");
+            }
+            if (Double.compare(table.getDouble(r, DOSE, true), table.getDouble(first, DOSE, true)) != 0) {
+                throw table.error(r, DOSE, "sample " + id + " has dose '" + table.get(r, DOSE) + "' here but '" + table.get(first, DOSE)
+                        + "' in row " + (first + 1), "Give every row of a sample the same dose");
+            }
+        }
+        int[] rows = firstRow.values().stream().mapToInt(Integer::intValue).toArray();
+        return parse(new RowSelection(table, rows, List.of(SAMPLE_ID, GROUP, DOSE)), null, false);
+    }
+
+    /**
      * Checks only the columns of a would-be sample sheet (before any row is known, e.g. when a KNIME node is
      * configured): sample_id, group, dose_mg_kg, at least one {@code <channel>_path}, and all three voxel columns or none.
      *

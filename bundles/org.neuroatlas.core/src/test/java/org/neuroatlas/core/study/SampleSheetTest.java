@@ -194,4 +194,22 @@ class SampleSheetTest {
         assertEquals(null, s.groupOf("nobody"));
         assertEquals(List.of("m1", "m2", "m3", "m4", "m5", "m6"), s.sampleIds());
     }
+
+    @Test
+    void groupsOfSamplesTakesEachSampleOnceFromAVolumeTable() {
+        List<String> header = List.of("sample_id", "group", "dose_mg_kg", "channel", "path");
+        SampleSheet s = SampleSheet.groupsOfSamples(table(header, List.of(List.of("m1", "saline", "0.0", "signal", "rel/a.tif"),
+                List.of("m1", "saline", "0", "autofluorescence", "rel/b.tif"), List.of("m2", "k30", "30.0", "signal", "c.tif"))));
+        assertEquals(List.of("m1", "m2"), s.sampleIds());
+        assertEquals(30.0, s.samples().get(1).doseMgKg());
+        InputException group = assertThrows(InputException.class, () -> SampleSheet.groupsOfSamples(table(header,
+                List.of(List.of("m1", "saline", "0", "signal", "a"), List.of("m1", "k30", "0", "autofluorescence", "b")))));
+        assertTrue(group.getMessage().contains("sample m1 is in group 'k30' here but in 'saline' in row 1"), group.getMessage());
+        InputException dose = assertThrows(InputException.class, () -> SampleSheet.groupsOfSamples(table(header,
+                List.of(List.of("m1", "saline", "0", "signal", "a"), List.of("m1", "saline", "1", "autofluorescence", "b")))));
+        assertTrue(dose.getMessage().contains("dose_mg_kg") && dose.getMessage().contains("has dose '1' here"), dose.getMessage());
+        InputException empty = assertThrows(InputException.class, () -> SampleSheet.groupsOfSamples(table(header,
+                List.of(List.of("m1", "saline", "0", "signal", "a"), List.of("m2", "", "0", "signal", "b")))));
+        assertTrue(empty.getMessage().contains("empty group for sample m2"), empty.getMessage());
+    }
 }
