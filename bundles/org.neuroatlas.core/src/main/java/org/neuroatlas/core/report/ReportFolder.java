@@ -41,19 +41,37 @@ public final class ReportFolder {
     private ReportFolder() {
     }
 
+    /** Plot kinds, as {@link Plot#kind()} names them. */
+    public static final String VOLCANO = "volcano", BARS = "bars", CORONAL = "coronal";
+
+    /**
+     * One figure with what it shows (for a table of plots, e.g. the Region Plot node's).
+     *
+     * @param contrast the contrast plotted, e.g. {@code ketamine-30 vs saline}
+     * @param kind     {@link #VOLCANO}, {@link #BARS} or {@link #CORONAL}
+     * @param figure   the drawing
+     */
+    public record Plot(String contrast, String kind, Figure figure) {
+    }
+
     /** Every figure of {@code content}, in report order (per contrast: volcano, bars, slices). */
     public static List<Figure> figures(Content content, Progress progress) {
-        List<Figure> out = new ArrayList<>();
+        return plots(content, progress).stream().map(Plot::figure).toList();
+    }
+
+    /** {@link #figures} with the contrast and kind of each. */
+    public static List<Plot> plots(Content content, Progress progress) {
+        List<Plot> out = new ArrayList<>();
         List<String> contrasts = content.comparison().contrasts();
         for (int i = 0; i < contrasts.size(); i++) {
             progress.checkCanceled();
             String c = contrasts.get(i);
-            out.add(Plots.volcano(content.comparison(), c));
+            out.add(new Plot(c, VOLCANO, Plots.volcano(content.comparison(), c)));
             if (content.values() != null && content.samples() != null) {
-                out.add(Plots.groupBars(content.comparison(), c, content.values(), content.samples(), content.topRegions()));
+                out.add(new Plot(c, BARS, Plots.groupBars(content.comparison(), c, content.values(), content.samples(), content.topRegions())));
             }
             if (content.atlas() != null) {
-                out.add(Plots.coronalSlices(content.comparison(), c, content.atlas(), content.slices()));
+                out.add(new Plot(c, CORONAL, Plots.coronalSlices(content.comparison(), c, content.atlas(), content.slices())));
             }
             progress.report((i + 1.0) / contrasts.size(), c);
         }
