@@ -196,7 +196,7 @@ class AtlasRegistrationNodeModelTest {
         b.settings().loadValidatedSettingsFrom(loaded);
         assertEquals("af", b.settings().channelValue());
         assertEquals(work.resolve("elsewhere"), b.settings().outputFolderValue());
-        assertEquals(new RegistrationRun.Settings(3, false, true), b.settings().registrationSettings());
+        assertEquals(new RegistrationRun.Settings(3, false, true, RegistrationRun.Backend.BUILTIN), b.settings().registrationSettings());
         NodeSettings again = new NodeSettings("model");
         b.settings().saveSettingsTo(again);
         ByteArrayOutputStream out2 = new ByteArrayOutputStream();
