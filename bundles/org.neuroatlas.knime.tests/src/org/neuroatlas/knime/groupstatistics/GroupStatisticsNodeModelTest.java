@@ -135,6 +135,12 @@ class GroupStatisticsNodeModelTest {
         InputException conflict = assertThrows(InputException.class, () -> model("saline").compare(StatsFixture.countsTable(), samples));
         assertTrue(conflict.getMessage().startsWith("sample table (input port 1): row 2 (Row1), column group: sample sal_1 is in group "
                 + "'ketamine-30' here but in 'saline' in row 1"), conflict.getMessage());
+        List<Object[]> extraGroup = new ArrayList<>(StatsFixture.volumeRows());
+        extraGroup.add(new Object[] {"k300_1", "ketamine-300", 300.0, "signal", "/data/k300_1.tif", "tiff", 10L, 10L, 10L, 5.0, 5.0, 5.0, "psl",
+            "uint16", 2000L});
+        DataTable withEmptyGroup = TinyCohort.table(KnimeTables.spec(VolumeTable.SCHEMA), VolumeTable.SCHEMA, extraGroup);
+        InputException empty = assertThrows(InputException.class, () -> model("saline").compare(StatsFixture.countsTable(), withEmptyGroup));
+        assertTrue(empty.getMessage().contains("group ketamine-300 has no sample with values (its samples in the sheet: k300_1)"), empty.getMessage());
         List<Object[]> onlySaline = StatsFixture.volumeRows().stream().filter(r -> r[1].equals("saline")).toList();
         DataTable salineOnly = TinyCohort.table(KnimeTables.spec(VolumeTable.SCHEMA), VolumeTable.SCHEMA, onlySaline);
         InputException unknownSample = assertThrows(InputException.class, () -> model("saline").compare(StatsFixture.countsTable(), salineOnly));

@@ -24,6 +24,8 @@ public final class ReportFolder {
     public static final String REPORT = "report.html";
     /** The plots' subfolder. */
     public static final String PLOTS = "plots";
+    /** Plot kinds, as {@link Plot#kind()} names them. */
+    public static final String VOLCANO = "volcano", BARS = "bars", CORONAL = "coronal";
 
     /**
      * What to plot.
@@ -40,9 +42,6 @@ public final class ReportFolder {
 
     private ReportFolder() {
     }
-
-    /** Plot kinds, as {@link Plot#kind()} names them. */
-    public static final String VOLCANO = "volcano", BARS = "bars", CORONAL = "coronal";
 
     /**
      * One figure with what it shows (for a table of plots, e.g. the Region Plot node's).
