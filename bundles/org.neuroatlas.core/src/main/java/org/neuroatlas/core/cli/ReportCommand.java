@@ -13,12 +13,13 @@ import java.util.stream.Collectors;
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.Progress;
 import org.neuroatlas.core.atlas.Atlas;
+import org.neuroatlas.core.io.CsvTable;
 import org.neuroatlas.core.report.ComparisonTable;
 import org.neuroatlas.core.report.HtmlReport;
 import org.neuroatlas.core.report.Plots;
-import org.neuroatlas.core.report.RegionValues;
 import org.neuroatlas.core.report.ReportFolder;
-import org.neuroatlas.core.report.SampleGroups;
+import org.neuroatlas.core.stats.RegionValues;
+import org.neuroatlas.core.study.SampleSheet;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -80,8 +81,16 @@ final class ReportCommand implements Callable<Integer> {
         System.setProperty("java.awt.headless", "true");
         checkOptions();
         ComparisonTable table = ComparisonTable.read(comparison);
-        RegionValues regionValues = values.isEmpty() ? null : RegionValues.read(values, valueColumn);
-        SampleGroups groups = samples == null ? null : SampleGroups.read(samples);
+        // checkOptions: values and samples come together. The values are read as the statistics read them.
+        SampleSheet groups = samples == null ? null : SampleSheet.readGroups(samples);
+        RegionValues regionValues = null;
+        if (!values.isEmpty()) {
+            List<CsvTable> tables = new ArrayList<>();
+            for (Path v : values) {
+                tables.add(CsvTable.read(v));
+            }
+            regionValues = RegionValues.read(tables, valueColumn, groups.sampleIds());
+        }
         HtmlReport.Builder page = HtmlReport.builder().title(title).parameters(parameters()).inputFile("comparison", comparison);
         for (Path v : values) {
             page.inputFile("values", v);

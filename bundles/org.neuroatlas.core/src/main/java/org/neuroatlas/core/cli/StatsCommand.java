@@ -22,7 +22,6 @@ import org.neuroatlas.core.stats.DoseComparison;
 import org.neuroatlas.core.stats.DoseComparisonTable;
 import org.neuroatlas.core.stats.RegionValues;
 import org.neuroatlas.core.stats.StatsSettings;
-import org.neuroatlas.core.study.Sample;
 import org.neuroatlas.core.study.SampleSheet;
 
 import picocli.CommandLine.Command;
@@ -68,7 +67,7 @@ final class StatsCommand implements Callable<Integer> {
         for (Path f : files) {
             tables.add(CsvTable.read(f));
         }
-        RegionValues rv = RegionValues.read(tables, settings.valueColumn(), sheet.samples().stream().map(Sample::sampleId).toList());
+        RegionValues rv = RegionValues.read(tables, settings.valueColumn(), sheet.sampleIds());
         DoseComparison.Result result = DoseComparison.run(rv, sheet, settings, "--control", "--regions");
         try {
             AtomicFile.write(out, tmp -> CsvTableWriter.write(tmp, DoseComparisonTable.SCHEMA, result.rows()));

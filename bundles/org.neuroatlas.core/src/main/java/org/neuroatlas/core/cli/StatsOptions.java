@@ -1,9 +1,7 @@
 package org.neuroatlas.core.cli;
 
-import java.util.Locale;
 
 import org.neuroatlas.core.InputException;
-import org.neuroatlas.core.atlas.SummaryLevel;
 import org.neuroatlas.core.stats.StatsSettings;
 import org.neuroatlas.core.study.Sample;
 import org.neuroatlas.core.study.SampleSheet;
@@ -44,25 +42,8 @@ final class StatsOptions {
      * @throws InputException naming the option of a bad value
      */
     StatsSettings settings(SampleSheet sheet) {
-        if (minN < 2) {
-            throw InputException.parameter("--min-n", minN + " is below 2", "Tests need at least 2 samples per group; 3 or more is usual");
-        }
-        if (!(fdr > 0 && fdr < 1)) {
-            throw InputException.parameter("--fdr", fdr + " is not between 0 and 1", "Give a false-discovery rate such as 0.05");
-        }
-        if (!(pseudoCount >= 0) || Double.isInfinite(pseudoCount)) {
-            throw InputException.parameter("--pseudo-count", pseudoCount + " is not a number of 0 or more", "Give e.g. 1 for counts");
-        }
-        StatsSettings.Missing m = switch (missing.trim().toLowerCase(Locale.ROOT)) {
-            case "zero" -> StatsSettings.Missing.ZERO;
-            case "skip" -> StatsSettings.Missing.SKIP;
-            default -> throw InputException.parameter("--missing", "'" + missing + "' is neither zero nor skip", "Use --missing zero or --missing skip");
-        };
-        if (valueColumn.isBlank()) {
-            throw InputException.parameter("--value-column", "is empty", "Name the column to compare, e.g. count");
-        }
-        SummaryLevel level = regions == null ? null : SummaryLevel.parse(regions, "--regions");
-        return new StatsSettings(control == null ? lowestDoseGroup(sheet) : control.trim(), valueColumn.trim(), level, minN, fdr, pseudoCount, m);
+        return StatsSettings.parse(control == null ? lowestDoseGroup(sheet) : control, valueColumn, regions, minN, fdr, pseudoCount, missing,
+                StatsSettings.Names.CLI);
     }
 
     /** The group with the lowest dose (first in sheet order on a tie); the first group if no sample has a dose. */

@@ -62,6 +62,10 @@ public final class ComparisonTable {
                 throw table.error(r, "region", "is empty", "Give the region's acronym");
             }
             String hemisphere = table.get(r, "hemisphere").toLowerCase(Locale.ROOT);
+            if (hemisphere.isEmpty()) {
+                // The statistics leave hemisphere missing when the values had no hemisphere column: both sides.
+                hemisphere = "both";
+            }
             if (!hemisphere.equals("left") && !hemisphere.equals("right") && !hemisphere.equals("both")) {
                 throw table.error(r, "hemisphere", "'" + table.get(r, "hemisphere") + "' is not left, right or both", "Use left, right or both");
             }

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.neuroatlas.core.stats.RegionValues;
+import org.neuroatlas.core.study.SampleSheet;
+
 /**
  * Small multiples, one panel per top region of a contrast (smallest q first): a bar per group at the group's mean,
  * ± the standard error of the mean (SD / √n, sample SD; no bar for n &lt; 2), and every sample as a dot. All groups of
@@ -22,7 +25,7 @@ final class GroupBarPlot {
     private GroupBarPlot() {
     }
 
-    static Figure draw(ComparisonTable table, String contrast, RegionValues values, SampleGroups samples, int topN) {
+    static Figure draw(ComparisonTable table, String contrast, RegionValues values, SampleSheet samples, int topN) {
         List<ComparisonRow> top = table.top(contrast, topN);
         int cols = Math.max(1, Math.min(COLUMNS, top.size()));
         int rowsOfPanels = Math.max(1, (top.size() + cols - 1) / cols);
@@ -41,16 +44,16 @@ final class GroupBarPlot {
         return b.build();
     }
 
-    private static void panel(Figure.Builder b, double ox, double oy, ComparisonRow row, RegionValues values, SampleGroups samples) {
+    private static void panel(Figure.Builder b, double ox, double oy, ComparisonRow row, RegionValues values, SampleSheet samples) {
         String key = row.region() + "|" + row.hemisphere();
         b.text(ox + P_LEFT, oy + 14, row.label(), 12, Colours.TEXT, Mark.Anchor.START, true, 0, "panel:" + key);
         b.text(ox + P_LEFT, oy + 26, String.format(Locale.ROOT, "%s vs %s: q = %.2g", row.treatedGroup(), row.controlGroup(), row.qWelch()), 9,
                 Colours.direction(row.direction()) == Colours.NS ? 0x666666 : Colours.direction(row.direction()), Mark.Anchor.START, false, 0, null);
         Map<String, List<Double>> byGroup = new LinkedHashMap<>();
-        for (String g : samples.groups()) {
+        for (String g : samples.groupsByDose()) {
             byGroup.put(g, new ArrayList<>());
         }
-        Map<String, Double> sampleValues = values.of(row.region(), row.hemisphere());
+        Map<String, Double> sampleValues = values.sampleValues(row.region(), row.hemisphere());
         for (Map.Entry<String, Double> e : sampleValues.entrySet()) {
             String g = samples.groupOf(e.getKey());
             if (g != null && !Double.isNaN(e.getValue())) {

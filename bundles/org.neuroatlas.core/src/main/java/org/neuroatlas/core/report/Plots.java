@@ -4,6 +4,8 @@ import java.util.Locale;
 
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.atlas.Atlas;
+import org.neuroatlas.core.stats.RegionValues;
+import org.neuroatlas.core.study.SampleSheet;
 
 /**
  * The report's plots, each one {@link Figure} (PNG via {@link Figure#png()}, SVG via {@link Figure#svg()}). Every
@@ -36,10 +38,10 @@ public final class Plots {
      * the smallest q-value (one panel each; {@code both} rows preferred over left/right).
      *
      * @param values     per-sample values (e.g. {@code count} or {@code density_per_mm3} per sample × region × side)
-     * @param samples    sample → group; groups appear in dose order
+     * @param samples    sample → group; groups appear in dose order ({@link SampleSheet#groupsByDose()})
      * @param topRegions number of panels, ≥ 1
      */
-    public static Figure groupBars(ComparisonTable table, String contrast, RegionValues values, SampleGroups samples, int topRegions) {
+    public static Figure groupBars(ComparisonTable table, String contrast, RegionValues values, SampleSheet samples, int topRegions) {
         if (topRegions < 1) {
             throw InputException.parameter("--top", "must be at least 1, not " + topRegions, null);
         }

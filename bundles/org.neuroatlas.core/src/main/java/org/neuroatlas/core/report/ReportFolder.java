@@ -9,6 +9,8 @@ import java.util.Set;
 
 import org.neuroatlas.core.Progress;
 import org.neuroatlas.core.atlas.Atlas;
+import org.neuroatlas.core.stats.RegionValues;
+import org.neuroatlas.core.study.SampleSheet;
 
 /**
  * Writes a whole report folder: {@code plots/<plot>_<contrast>.png} and {@code .svg} for every contrast (volcano;
@@ -22,36 +24,53 @@ public final class ReportFolder {
     public static final String REPORT = "report.html";
     /** The plots' subfolder. */
     public static final String PLOTS = "plots";
+    /** Plot kinds, as {@link Plot#kind()} names them. */
+    public static final String VOLCANO = "volcano", BARS = "bars", CORONAL = "coronal";
 
     /**
      * What to plot.
      *
      * @param comparison the dose-comparison table (required)
      * @param values     per-sample region values for the bar charts, or null for none
-     * @param samples    sample → group for the bar charts, or null (then no bar charts)
+     * @param samples    sample sheet (sample → group, dose order) for the bar charts, or null (then no bar charts)
      * @param atlas      atlas for the coronal slices, or null for none; its identity goes into the report
      * @param topRegions panels per bar chart (≥ 1)
      * @param slices     coronal slices per contrast (1–24)
      */
-    public record Content(ComparisonTable comparison, RegionValues values, SampleGroups samples, Atlas atlas, int topRegions, int slices) {
+    public record Content(ComparisonTable comparison, RegionValues values, SampleSheet samples, Atlas atlas, int topRegions, int slices) {
     }
 
     private ReportFolder() {
     }
 
+    /**
+     * One figure with what it shows (for a table of plots, e.g. the Region Plot node's).
+     *
+     * @param contrast the contrast plotted, e.g. {@code ketamine-30 vs saline}
+     * @param kind     {@link #VOLCANO}, {@link #BARS} or {@link #CORONAL}
+     * @param figure   the drawing
+     */
+    public record Plot(String contrast, String kind, Figure figure) {
+    }
+
     /** Every figure of {@code content}, in report order (per contrast: volcano, bars, slices). */
     public static List<Figure> figures(Content content, Progress progress) {
-        List<Figure> out = new ArrayList<>();
+        return plots(content, progress).stream().map(Plot::figure).toList();
+    }
+
+    /** {@link #figures} with the contrast and kind of each. */
+    public static List<Plot> plots(Content content, Progress progress) {
+        List<Plot> out = new ArrayList<>();
         List<String> contrasts = content.comparison().contrasts();
         for (int i = 0; i < contrasts.size(); i++) {
             progress.checkCanceled();
             String c = contrasts.get(i);
-            out.add(Plots.volcano(content.comparison(), c));
+            out.add(new Plot(c, VOLCANO, Plots.volcano(content.comparison(), c)));
             if (content.values() != null && content.samples() != null) {
-                out.add(Plots.groupBars(content.comparison(), c, content.values(), content.samples(), content.topRegions()));
+                out.add(new Plot(c, BARS, Plots.groupBars(content.comparison(), c, content.values(), content.samples(), content.topRegions())));
             }
             if (content.atlas() != null) {
-                out.add(Plots.coronalSlices(content.comparison(), c, content.atlas(), content.slices()));
+                out.add(new Plot(c, CORONAL, Plots.coronalSlices(content.comparison(), c, content.atlas(), content.slices())));
             }
             progress.report((i + 1.0) / contrasts.size(), c);
         }

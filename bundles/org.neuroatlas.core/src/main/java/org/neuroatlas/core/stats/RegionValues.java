@@ -220,6 +220,32 @@ public final class RegionValues {
     }
 
     /**
+     * Sample id → value at the region labelled {@code label} (as in the dose-comparison table's region column) and
+     * {@code hemisphere}, samples in order of first appearance; NaN for an empty value cell; empty if there is none.
+     * Values without a hemisphere column stand for both sides, so {@code both} (or an empty hemisphere) finds them:
+     * the comparison table of such values names them so.
+     */
+    public Map<String, Double> sampleValues(String label, String hemisphere) {
+        String side = hasHemisphere ? hemispheres.stream().filter(h -> h.equalsIgnoreCase(hemisphere)).findFirst().orElse(null)
+                : hemisphere.isEmpty() || hemisphere.equalsIgnoreCase("both") ? "" : null;
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (side == null) {
+            return out;
+        }
+        for (Region region : regions) {
+            if (region.label().equals(label)) {
+                for (String sample : samples) {
+                    Double v = values.get(new Key(region, side, sample));
+                    if (v != null) {
+                        out.putIfAbsent(sample, v);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * The value of a sample at a region × hemisphere: null if the sample has no row there, NaN if the row's value
      * cell is empty.
      */

@@ -1,5 +1,8 @@
 package org.neuroatlas.core.stats;
 
+import java.util.Locale;
+
+import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.atlas.SummaryLevel;
 
 /**
@@ -26,6 +29,48 @@ public record StatsSettings(String control, String valueColumn, SummaryLevel reg
         ZERO,
         /** The value is unknown: the sample is left out of that region's tests. Flagged as missing_values. */
         SKIP
+    }
+
+    /**
+     * How messages name each setting: the command's options ({@link #CLI}) or a node's dialog labels.
+     */
+    public record Names(String control, String valueColumn, String regions, String minN, String fdr, String pseudoCount, String missing) {
+        /** The options of {@code ./neuroatlas stats}. */
+        public static final Names CLI = new Names("--control", "--value-column", "--regions", "--min-n", "--fdr", "--pseudo-count", "--missing");
+    }
+
+    /**
+     * Settings from what a user typed, checked with messages that name the setting as {@code names} does; shared by
+     * the command and the Group Statistics node so that both accept and refuse the same values.
+     *
+     * @param regions {@code null} or blank for every region of the values; else a {@link SummaryLevel}
+     * @param missing {@code zero} or {@code skip} (any case)
+     * @throws InputException naming the first bad setting
+     */
+    public static StatsSettings parse(String control, String valueColumn, String regions, int minN, double fdr, double pseudoCount, String missing,
+            Names names) {
+        if (control == null || control.isBlank()) {
+            throw InputException.parameter(names.control(), "is empty", "Name the control group exactly as in the sample sheet's group column");
+        }
+        if (valueColumn == null || valueColumn.isBlank()) {
+            throw InputException.parameter(names.valueColumn(), "is empty", "Name the column to compare, e.g. count");
+        }
+        if (minN < 2) {
+            throw InputException.parameter(names.minN(), minN + " is below 2", "Tests need at least 2 samples per group; 3 or more is usual");
+        }
+        if (!(fdr > 0 && fdr < 1)) {
+            throw InputException.parameter(names.fdr(), fdr + " is not between 0 and 1", "Give a false-discovery rate such as 0.05");
+        }
+        if (!(pseudoCount >= 0) || Double.isInfinite(pseudoCount)) {
+            throw InputException.parameter(names.pseudoCount(), pseudoCount + " is not a number of 0 or more", "Give e.g. 1 for counts");
+        }
+        Missing m = switch (missing == null ? "" : missing.trim().toLowerCase(Locale.ROOT)) {
+            case "zero" -> Missing.ZERO;
+            case "skip" -> Missing.SKIP;
+            default -> throw InputException.parameter(names.missing(), "'" + missing + "' is neither zero nor skip", "Use zero or skip");
+        };
+        SummaryLevel level = regions == null || regions.isBlank() ? null : SummaryLevel.parse(regions, names.regions());
+        return new StatsSettings(control.trim(), valueColumn.trim(), level, minN, fdr, pseudoCount, m);
     }
 
     public StatsSettings {

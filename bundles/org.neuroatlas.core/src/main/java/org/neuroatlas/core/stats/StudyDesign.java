@@ -1,7 +1,6 @@
 package org.neuroatlas.core.stats;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,18 +74,14 @@ final class StudyDesign {
                         "Give the values of its samples, or remove the group from the sample sheet");
             }
         }
-        List<Group> groups = new ArrayList<>();
-        for (String g : names) {
-            groups.add(new Group(g, dose.get(g), List.copyOf(members.get(g))));
-        }
-        Group controlGroup = groups.stream().filter(g -> g.name().equals(control)).findFirst().orElseThrow();
-        List<Group> treated = new ArrayList<>(groups);
-        treated.remove(controlGroup);
-        // Stable sort: equal or missing doses keep sheet order; missing doses go last.
-        treated.sort(Comparator.comparingDouble(g -> Double.isNaN(g.doseMgKg()) ? Double.POSITIVE_INFINITY : g.doseMgKg()));
+        // The control first, then the treated groups in the sheet's dose order (shared with the report's bar charts).
         List<Group> ordered = new ArrayList<>();
-        ordered.add(controlGroup);
-        ordered.addAll(treated);
+        ordered.add(new Group(control, dose.get(control), List.copyOf(members.get(control))));
+        for (String g : sheet.groupsByDose()) {
+            if (!g.equals(control)) {
+                ordered.add(new Group(g, dose.get(g), List.copyOf(members.get(g))));
+            }
+        }
         return new StudyDesign(List.copyOf(ordered), List.copyOf(without));
     }
 

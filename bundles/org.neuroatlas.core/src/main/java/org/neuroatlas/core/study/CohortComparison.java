@@ -42,8 +42,7 @@ public final class CohortComparison {
             Map<String, String> parameters, Path outDir, Progress progress) throws IOException {
         progress.report(0, "Statistics");
         CsvTable table = CsvTable.read(values);
-        List<String> samples = sheet.samples().stream().map(Sample::sampleId).toList();
-        RegionValues rv = RegionValues.read(List.of(table), settings.valueColumn(), samples);
+        RegionValues rv = RegionValues.read(List.of(table), settings.valueColumn(), sheet.sampleIds());
         DoseComparison.Result result = DoseComparison.run(rv, sheet, settings, "--control", "--regions");
         Path csv = outDir.resolve(DOSE_COMPARISON);
         AtomicFile.write(csv, tmp -> CsvTableWriter.write(tmp, DoseComparisonTable.SCHEMA, result.rows()));
@@ -53,9 +52,8 @@ public final class CohortComparison {
         if (sheetFile != null) {
             page.inputFile("samples", sheetFile);
         }
-        ReportFolder.Content content = new ReportFolder.Content(ComparisonTable.read(csv),
-                org.neuroatlas.core.report.RegionValues.from(List.of(table), settings.valueColumn()),
-                sheetFile == null ? null : org.neuroatlas.core.report.SampleGroups.read(sheetFile), atlas, Plots.DEFAULT_TOP_REGIONS, Plots.DEFAULT_SLICES);
+        ReportFolder.Content content = new ReportFolder.Content(ComparisonTable.read(csv), rv, sheet, atlas, Plots.DEFAULT_TOP_REGIONS,
+                Plots.DEFAULT_SLICES);
         ReportFolder.write(outDir, content, page, progress.slice(0.2, 1));
         return result;
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +63,30 @@ public final class SampleSheet {
     }
 
     /**
+     * Groups by ascending dose (a group's dose is that of its first sample), so that a dose series reads 0, 30,
+     * 100 mg/kg; groups of equal dose keep sheet order, groups without a dose come last in sheet order. The order of
+     * the statistics' contrasts and of the report's bars.
+     */
+    public List<String> groupsByDose() {
+        Map<String, Double> dose = new LinkedHashMap<>();
+        samples.forEach(s -> dose.putIfAbsent(s.group(), s.doseMgKg()));
+        List<String> ordered = new ArrayList<>(dose.keySet());
+        // List.sort is stable: ties keep the order of first appearance.
+        ordered.sort(Comparator.comparingDouble(g -> Double.isNaN(dose.get(g)) ? Double.POSITIVE_INFINITY : dose.get(g)));
+        return List.copyOf(ordered);
+    }
+
+    /** The group of {@code sampleId}, or null if the sheet does not list it. */
+    public String groupOf(String sampleId) {
+        return samples.stream().filter(s -> s.sampleId().equals(sampleId)).map(Sample::group).findFirst().orElse(null);
+    }
+
+    /** Sample ids in sheet order. */
+    public List<String> sampleIds() {
+        return samples.stream().map(Sample::sampleId).toList();
+    }
+
+    /**
      * Reads and validates a sample sheet CSV; relative paths are resolved against the file's folder.
      *
      * @throws InputException naming the file, line and column of the first problem
@@ -94,6 +119,35 @@ public final class SampleSheet {
     /** {@link #readGroups} for a sheet given as text rows (e.g. a KNIME input table). */
     public static SampleSheet groupsFromRows(TextTable table) {
         return parse(table, null, false);
+    }
+
+    /**
+     * {@link #groupsFromRows} for a table that may hold several rows per sample, such as the volume table (one row per
+     * sample and channel): reads only sample_id, group and dose_mg_kg, takes each sample once (at its first row), and
+     * requires its other rows to give the same group and dose. Samples keep the order of their first rows.
+     *
+     * @throws InputException naming the row and column of a conflict, or of the first problem as {@link #readGroups} does
+     */
+    public static SampleSheet groupsOfSamples(TextTable table) {
+        table.requireColumns(SAMPLE_ID, GROUP, DOSE);
+        Map<String, Integer> firstRow = new LinkedHashMap<>();
+        for (int r = 0; r < table.size(); r++) {
+            String id = table.get(r, SAMPLE_ID);
+            Integer first = firstRow.putIfAbsent(id, r);
+            if (first == null || id.isEmpty()) {
+                continue;
+            }
+            if (!table.get(r, GROUP).equals(table.get(first, GROUP))) {
+                throw table.error(r, GROUP, "sample " + id + " is in group '" + table.get(r, GROUP) + "' here but in '" + table.get(first, GROUP)
+                        + "' in row " + (first + 1), "Give every row of a sample the same group");
+            }
+            if (Double.compare(table.getDouble(r, DOSE, true), table.getDouble(first, DOSE, true)) != 0) {
+                throw table.error(r, DOSE, "sample " + id + " has dose '" + table.get(r, DOSE) + "' here but '" + table.get(first, DOSE)
+                        + "' in row " + (first + 1), "Give every row of a sample the same dose");
+            }
+        }
+        int[] rows = firstRow.values().stream().mapToInt(Integer::intValue).toArray();
+        return parse(new RowSelection(table, rows, List.of(SAMPLE_ID, GROUP, DOSE)), null, false);
     }
 
     /**

@@ -10,6 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroatlas.core.InputException;
+import org.neuroatlas.core.io.CsvTable;
+import org.neuroatlas.core.stats.RegionValues;
+import org.neuroatlas.core.study.SampleSheet;
 
 /** Reading the inputs: clear one-line errors naming the file, line and column. */
 class ComparisonTableTest {
@@ -48,16 +51,29 @@ class ComparisonTableTest {
 
     @Test
     void samplesAndValuesChecks() throws Exception {
-        SampleGroups s = SampleGroups.read(ReportFixtures.write(dir, "s.csv", ReportFixtures.SAMPLES));
-        assertEquals(List.of("saline", "ketamine-30", "ketamine-100"), s.groups(), "dose order");
+        SampleSheet s = SampleSheet.readGroups(ReportFixtures.write(dir, "s.csv", ReportFixtures.SAMPLES));
+        assertEquals(List.of("saline", "ketamine-30", "ketamine-100"), s.groupsByDose(), "dose order");
         Path noGroup = ReportFixtures.write(dir, "s2.csv", "sample_id,dose_mg_kg\na,0\n");
-        assertTrue(assertThrows(InputException.class, () -> SampleGroups.read(noGroup)).getMessage().contains("missing column(s) group"));
-        Path counts = ReportFixtures.write(dir, "c.csv", ReportFixtures.counts());
-        InputException e = assertThrows(InputException.class, () -> RegionValues.read(List.of(counts), "cells"));
+        assertTrue(assertThrows(InputException.class, () -> SampleSheet.readGroups(noGroup)).getMessage().contains("missing column(s) group"));
+        CsvTable counts = CsvTable.read(ReportFixtures.write(dir, "c.csv", ReportFixtures.counts()));
+        InputException e = assertThrows(InputException.class, () -> RegionValues.read(List.of(counts), "cells", s.sampleIds()));
         assertTrue(e.getMessage().contains("missing column(s) cells"), e.getMessage());
-        e = assertThrows(InputException.class, () -> RegionValues.read(List.of(counts, counts), "count"));
-        assertTrue(e.getMessage().contains("was already given"), e.getMessage());
-        RegionValues v = RegionValues.read(List.of(counts), "density_per_mm3");
-        assertEquals(8, v.of("VTA", "both").size());
+        e = assertThrows(InputException.class, () -> RegionValues.read(List.of(counts, counts), "count", s.sampleIds()));
+        assertTrue(e.getMessage().contains("has a value already"), e.getMessage());
+        RegionValues v = RegionValues.read(List.of(counts), "density_per_mm3", s.sampleIds());
+        assertEquals(8, v.sampleValues("VTA", "both").size());
+        assertTrue(v.sampleValues("VTA", "left").isEmpty());
+    }
+
+    @Test
+    void missingHemisphereMeansBothSides() throws Exception {
+        // What stats writes for values without a hemisphere column; the bar charts then find those values under both.
+        Path f = ReportFixtures.write(dir, "nohemi.csv", ReportFixtures.COMPARISON.replace(",both,", ",,"));
+        assertEquals("both", ComparisonTable.read(f).rows().get(0).hemisphere());
+        SampleSheet s = SampleSheet.readGroups(ReportFixtures.write(dir, "s.csv", ReportFixtures.SAMPLES));
+        CsvTable counts = CsvTable.read(ReportFixtures.write(dir, "c.csv", ReportFixtures.counts().replace(",hemisphere,", ",side,")));
+        RegionValues v = RegionValues.read(List.of(counts), "count", s.sampleIds());
+        assertEquals(8, v.sampleValues("VTA", "both").size());
+        assertEquals(8, v.sampleValues("VTA", "").size());
     }
 }

@@ -8,6 +8,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuroatlas.core.io.CsvTable;
+import org.neuroatlas.core.stats.RegionValues;
+import org.neuroatlas.core.study.SampleSheet;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -19,8 +22,9 @@ class GroupBarPlotTest {
 
     private Figure bars(int top) throws Exception {
         ComparisonTable t = ReportFixtures.comparison(dir);
-        RegionValues v = RegionValues.read(List.of(ReportFixtures.write(dir, "counts.csv", ReportFixtures.counts())), "count");
-        SampleGroups s = SampleGroups.read(ReportFixtures.write(dir, "samples.csv", ReportFixtures.SAMPLES));
+        SampleSheet s = SampleSheet.readGroups(ReportFixtures.write(dir, "samples.csv", ReportFixtures.SAMPLES));
+        RegionValues v = RegionValues.read(List.of(CsvTable.read(ReportFixtures.write(dir, "counts.csv", ReportFixtures.counts()))), "count",
+                s.sampleIds());
         return Plots.groupBars(t, ReportFixtures.CONTRAST_30, v, s, top);
     }
 

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.atlas.SummaryLevel;
 import org.neuroatlas.core.io.TextTable;
-import org.neuroatlas.core.study.Sample;
 import org.neuroatlas.core.study.SampleSheet;
 
 /** Flags instead of silent drops, clear errors, fixed row order and the column contract with the report. */
@@ -43,7 +42,7 @@ class DoseComparisonTest {
 
     static DoseComparison.Result run(TextTable sheetTable, List<String> valueRows, StatsSettings settings) {
         SampleSheet s = SampleSheet.groupsFromRows(sheetTable);
-        RegionValues v = RegionValues.read(List.of(values(valueRows)), "count", s.samples().stream().map(Sample::sampleId).toList());
+        RegionValues v = RegionValues.read(List.of(values(valueRows)), "count", s.sampleIds());
         return DoseComparison.run(v, s, settings, "--control", "--regions");
     }
 

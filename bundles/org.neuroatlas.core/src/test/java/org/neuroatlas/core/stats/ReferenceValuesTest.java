@@ -11,7 +11,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.neuroatlas.core.io.CsvTable;
-import org.neuroatlas.core.study.Sample;
 import org.neuroatlas.core.study.SampleSheet;
 
 /**
@@ -40,7 +39,7 @@ class ReferenceValuesTest {
     static DoseComparison.Result runReference(StatsSettings settings) {
         SampleSheet sheet = SampleSheet.readGroups(resource("reference_samples.csv"));
         RegionValues values = RegionValues.read(List.of(CsvTable.read(resource("reference_values.csv"))), settings.valueColumn(),
-                sheet.samples().stream().map(Sample::sampleId).toList());
+                sheet.sampleIds());
         return DoseComparison.run(values, sheet, settings, "control", "regions");
     }
 

@@ -182,4 +182,34 @@ class SampleSheetTest {
         InputException noDose = assertThrows(InputException.class, () -> SampleSheet.readGroups(f));
         assertTrue(noDose.getMessage().contains("missing column(s) dose_mg_kg"), noDose.getMessage());
     }
+
+    @Test
+    void groupsByDoseReadAsADoseSeries() throws IOException {
+        Path f = dir.resolve("doses.csv");
+        Files.writeString(f, "sample_id,group,dose_mg_kg\nm1,k100,100\nm2,other,\nm3,saline,0\nm4,k30,30\nm5,k100,100\nm6,vehicle,0\n");
+        SampleSheet s = SampleSheet.readGroups(f);
+        // Ascending dose; equal doses in sheet order; groups without a dose last.
+        assertEquals(List.of("saline", "vehicle", "k30", "k100", "other"), s.groupsByDose());
+        assertEquals("k100", s.groupOf("m5"));
+        assertEquals(null, s.groupOf("nobody"));
+        assertEquals(List.of("m1", "m2", "m3", "m4", "m5", "m6"), s.sampleIds());
+    }
+
+    @Test
+    void groupsOfSamplesTakesEachSampleOnceFromAVolumeTable() {
+        List<String> header = List.of("sample_id", "group", "dose_mg_kg", "channel", "path");
+        SampleSheet s = SampleSheet.groupsOfSamples(table(header, List.of(List.of("m1", "saline", "0.0", "signal", "rel/a.tif"),
+                List.of("m1", "saline", "0", "autofluorescence", "rel/b.tif"), List.of("m2", "k30", "30.0", "signal", "c.tif"))));
+        assertEquals(List.of("m1", "m2"), s.sampleIds());
+        assertEquals(30.0, s.samples().get(1).doseMgKg());
+        InputException group = assertThrows(InputException.class, () -> SampleSheet.groupsOfSamples(table(header,
+                List.of(List.of("m1", "saline", "0", "signal", "a"), List.of("m1", "k30", "0", "autofluorescence", "b")))));
+        assertTrue(group.getMessage().contains("sample m1 is in group 'k30' here but in 'saline' in row 1"), group.getMessage());
+        InputException dose = assertThrows(InputException.class, () -> SampleSheet.groupsOfSamples(table(header,
+                List.of(List.of("m1", "saline", "0", "signal", "a"), List.of("m1", "saline", "1", "autofluorescence", "b")))));
+        assertTrue(dose.getMessage().contains("dose_mg_kg") && dose.getMessage().contains("has dose '1' here"), dose.getMessage());
+        InputException empty = assertThrows(InputException.class, () -> SampleSheet.groupsOfSamples(table(header,
+                List.of(List.of("m1", "saline", "0", "signal", "a"), List.of("m2", "", "0", "signal", "b")))));
+        assertTrue(empty.getMessage().contains("empty group for sample m2"), empty.getMessage());
+    }
 }
