@@ -23,12 +23,19 @@ final class FieldSmoothing {
         }
         double[] kernel = kernel(sigmaNodes);
         float[] a = field, b = new float[field.length];
-        int[] n = {nx, ny, nz};
-        int[] stride = {3, 3 * nx, 3 * nx * ny};
         for (int axis = 0; axis < 3; axis++) {
             float[] in = a, out = b;
-            int ax = axis, len = n[axis], st = stride[axis];
-            Parallel.forEach(nz, z -> pass(in, out, nx, ny, z, ax, len, st, kernel));
+            int ax = axis;
+            Parallel.forEach(nz, z -> {
+                Rows rows = new Rows(nx, kernel.length);
+                for (int y = 0; y < ny; y++) {
+                    if (ax == 0) {
+                        alongX(in, out, nx, (z * ny + y) * 3 * nx, kernel, rows);
+                    } else {
+                        acrossRows(in, out, nx, ny, nz, y, z, ax, kernel, rows);
+                    }
+                }
+            });
             // the first pass must not write into the caller's array; later ones swap the two buffers
             a = out;
             b = in == field ? new float[field.length] : in;
@@ -36,22 +43,70 @@ final class FieldSmoothing {
         return a;
     }
 
-    private static void pass(float[] in, float[] out, int nx, int ny, int z, int axis, int len, int stride, double[] kernel) {
+    /** Per-thread scratch rows: the inner loops read aligned copies so that the JIT vectorises them. */
+    private static final class Rows {
+        final double[] acc;
+        final float[] line;
+        final float[] shifted;
+
+        Rows(int nx, int taps) {
+            acc = new double[3 * nx];
+            line = new float[Math.max(3 * nx, nx + taps - 1)];
+            shifted = new float[3 * nx];
+        }
+    }
+
+    /**
+     * One row along x, component by component: the component with its edge nodes repeated, then, tap after tap, the
+     * shifted line weighted and added into the sums, so each output value is the same sum, term for term and in kernel
+     * order, as over the clamped indices.
+     */
+    private static void alongX(float[] in, float[] out, int nx, int rowStart, double[] kernel, Rows rows) {
         int r = kernel.length / 2;
-        for (int y = 0; y < ny; y++) {
-            for (int x = 0; x < nx; x++) {
-                int node = 3 * ((z * ny + y) * nx + x);
-                int pos = axis == 0 ? x : axis == 1 ? y : z;
-                int lineStart = node - pos * stride;
-                for (int c = 0; c < 3; c++) {
-                    double s = 0;
-                    for (int t = -r; t <= r; t++) {
-                        int q = Math.min(Math.max(pos + t, 0), len - 1);
-                        s += kernel[t + r] * in[lineStart + q * stride + c];
-                    }
-                    out[node + c] = (float) s;
+        double[] acc = rows.acc;
+        float[] line = rows.line;
+        float[] shifted = rows.shifted;
+        for (int c = 0; c < 3; c++) {
+            for (int q = 0; q < nx + 2 * r; q++) {
+                line[q] = in[rowStart + 3 * Math.min(Math.max(q - r, 0), nx - 1) + c];
+            }
+            java.util.Arrays.fill(acc, 0, nx, 0);
+            for (int t = 0; t < kernel.length; t++) {
+                System.arraycopy(line, t, shifted, 0, nx);
+                double k = kernel[t];
+                for (int x = 0; x < nx; x++) {
+                    acc[x] += k * shifted[x];
                 }
             }
+            for (int x = 0; x < nx; x++) {
+                out[rowStart + 3 * x + c] = (float) acc[x];
+            }
+        }
+    }
+
+    /**
+     * Output row (y, z) of a pass along y ({@code axis} 1) or z (2): whole input rows weighted and added in kernel
+     * order into the sums, so the inner loop runs over contiguous memory while every output value is still the same
+     * sum, term for term, as over the clamped indices along the axis.
+     */
+    private static void acrossRows(float[] in, float[] out, int nx, int ny, int nz, int y, int z, int axis, double[] kernel, Rows rows) {
+        int r = kernel.length / 2;
+        int width = 3 * nx;
+        double[] acc = rows.acc;
+        float[] row = rows.shifted;
+        java.util.Arrays.fill(acc, 0);
+        for (int t = -r; t <= r; t++) {
+            int src = axis == 1 ? (z * ny + Math.min(Math.max(y + t, 0), ny - 1)) * width
+                    : (Math.min(Math.max(z + t, 0), nz - 1) * ny + y) * width;
+            System.arraycopy(in, src, row, 0, width);
+            double k = kernel[t + r];
+            for (int i = 0; i < width; i++) {
+                acc[i] += k * row[i];
+            }
+        }
+        int dst = (z * ny + y) * width;
+        for (int i = 0; i < width; i++) {
+            out[dst + i] = (float) acc[i];
         }
     }
 
