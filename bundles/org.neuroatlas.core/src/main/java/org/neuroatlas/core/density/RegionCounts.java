@@ -26,14 +26,20 @@ public final class RegionCounts {
     /** Hemisphere column value for left + right. */
     public static final String BOTH = "both";
 
-    public static final TableSchema SCHEMA = TableSchema.of(
+    /**
+     * The columns that name a row of every per-region table (counts, axon density): sample, atlas identity, region
+     * and hemisphere. The group statistics read these.
+     */
+    public static final List<Column> REGION_KEY = List.of(
             Column.string("sample_id", "Sample (brain)"),
             Column.string("atlas", "Atlas identity key"),
             Column.integer("region_id", "Atlas structure id"),
             Column.string("acronym", "Structure acronym"),
             Column.string("name", "Structure name"),
             Column.integer("depth", "Depth in the ontology (root 0)"),
-            Column.string("hemisphere", "left, right or both (BrainGlobe convention)"),
+            Column.string("hemisphere", "left, right or both (BrainGlobe convention)"));
+
+    public static final TableSchema SCHEMA = TableSchema.withKey(REGION_KEY,
             Column.longInt("count_own", "Cells whose nearest atlas voxel is labelled exactly region_id"),
             Column.longInt("count", "Cells in the region with all its descendants"),
             Column.real("volume_mm3", "Atlas volume of the region with all its descendants on this side, mm³"),

@@ -13,6 +13,13 @@ public record TableSchema(List<Column> columns) {
         return new TableSchema(List.of(columns));
     }
 
+    /** The key columns, then the others. */
+    public static TableSchema withKey(List<Column> key, Column... columns) {
+        List<Column> all = new java.util.ArrayList<>(key);
+        all.addAll(List.of(columns));
+        return new TableSchema(all);
+    }
+
     public int size() {
         return columns.size();
     }

@@ -20,14 +20,7 @@ import org.neuroatlas.core.io.TableSchema;
  */
 public final class AxonDensityTable {
 
-    public static final TableSchema SCHEMA = TableSchema.of(
-            Column.string("sample_id", "Sample (brain)"),
-            Column.string("atlas", "Atlas identity key"),
-            Column.integer("region_id", "Atlas structure id"),
-            Column.string("acronym", "Structure acronym"),
-            Column.string("name", "Structure name"),
-            Column.integer("depth", "Depth in the ontology (root 0)"),
-            Column.string("hemisphere", "left, right or both (BrainGlobe convention)"),
+    public static final TableSchema SCHEMA = TableSchema.withKey(RegionCounts.REGION_KEY,
             Column.longInt("fibre_voxels", "Sample voxels segmented as fibre whose nearest atlas voxel lies in the region (with descendants)"),
             Column.longInt("imaged_voxels", "Sample voxels whose nearest atlas voxel lies in the region (with descendants)"),
             Column.real("fibre_fraction", "fibre_voxels / imaged_voxels: fibre volume fraction of the imaged part of the region"),

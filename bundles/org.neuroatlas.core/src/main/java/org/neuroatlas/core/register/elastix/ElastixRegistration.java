@@ -155,6 +155,7 @@ public final class ElastixRegistration {
                       "nccBefore": %s,
                       "nccRigid": null,
                       "nccAffine": %s,
+                      "nccNonRigid": %s,
                       "nccAfter": %s,
                       "affineDeterminant": %s,
                       "minJacobianDeterminant": %s,
@@ -166,7 +167,7 @@ public final class ElastixRegistration {
                     }
                     """, settings.nonRigid() ? "[\"affine\", \"bspline\"]" : "[\"affine\"]",
                     settings.nonRigid() ? "[\"affine.txt\", \"bspline.txt\"]" : "[\"affine.txt\"]", Json.quote(settings.metric().name()),
-                    Json.quote(transform.atlasKey()), number(nccBefore), number(nccLinear), number(nccNonRigid),
+                    Json.quote(transform.atlasKey()), number(nccBefore), number(nccLinear), number(nccNonRigid), number(nccNonRigid),
                     number(q.affineDeterminant()), number(q.minJacobianDeterminant()), number(q.maxJacobianDeterminant()), q.foldedNodes(),
                     number(q.maxDisplacementUm()), number(q.inverseResidualUm()), number(seconds));
         }
