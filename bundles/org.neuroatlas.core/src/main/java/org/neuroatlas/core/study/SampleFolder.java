@@ -3,6 +3,8 @@ package org.neuroatlas.core.study;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.neuroatlas.core.register.RegistrationRun;
+
 /**
  * Where the pipeline keeps one brain's results: {@code OUTDIR/samples/<sample_id>/} with the detected cells
  * ({@value #CELLS}, in the signal volume's µm), the registration folder ({@value #REGISTRATION}/, as
@@ -20,9 +22,13 @@ public record SampleFolder(Path dir) {
     /** Written last in {@link #REGISTRATION}: its presence marks a finished registration. */
     static final String REGISTRATION_DONE = "quality.json";
 
-    /** The folder of {@code sampleId} under the run's output folder. */
+    /**
+     * The folder of {@code sampleId} under the run's output folder.
+     *
+     * @throws org.neuroatlas.core.InputException if the id cannot name a folder inside it (path separators, ..)
+     */
     public static SampleFolder of(Path outDir, String sampleId) {
-        return new SampleFolder(outDir.resolve(SAMPLES).resolve(sampleId));
+        return new SampleFolder(RegistrationRun.sampleFolder(outDir.resolve(SAMPLES), sampleId));
     }
 
     public Path cells() {

@@ -1,6 +1,8 @@
 package org.neuroatlas.core.study;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -106,35 +108,38 @@ public final class StudyPipeline {
         int n = inputs.size();
         for (int i = 0; i < n; i++) {
             SampleInput input = inputs.get(i);
-            SampleFolder folder = SampleFolder.of(outDir, input.sampleId());
             Progress p = progress.slice(0.02 + 0.98 * i / n, 0.02 + 0.98 * (i + 1) / n).labelled(input.sampleId() + " (" + (i + 1) + " of " + n + ")");
-            if (folder.finished()) {
-                outcomes.add(new SampleOutcome(input.sampleId(), Status.ALREADY_DONE, -1, "", 0));
-                continue;
-            }
             long start = System.nanoTime();
             try {
-                java.nio.file.Files.createDirectories(folder.dir());
+                SampleFolder folder = SampleFolder.of(outDir, input.sampleId());
+                if (folder.finished()) {
+                    outcomes.add(new SampleOutcome(input.sampleId(), Status.ALREADY_DONE, -1, "", 0));
+                    continue;
+                }
+                Files.createDirectories(folder.dir());
                 long cells = steps.run(input, folder, p);
                 outcomes.add(new SampleOutcome(input.sampleId(), Status.DONE, cells, "", (System.nanoTime() - start) / 1e9));
             } catch (InputException e) {
                 outcomes.add(new SampleOutcome(input.sampleId(), Status.FAILED, -1, e.getMessage(), (System.nanoTime() - start) / 1e9));
-            } catch (IOException | java.io.UncheckedIOException e) {
+            } catch (IOException | UncheckedIOException e) {
                 outcomes.add(new SampleOutcome(input.sampleId(), Status.FAILED, -1, "could not read or write a file: " + e.getMessage(),
                         (System.nanoTime() - start) / 1e9));
             }
         }
         Path counts = outDir.resolve(COHORT_COUNTS);
-        writeCohortCounts(inputs, outDir, counts);
+        writeCohortCounts(outcomes, outDir, counts);
         return new Result(outcomes, counts);
     }
 
-    /** Concatenates the finished brains' counts, in input order. */
-    private static void writeCohortCounts(List<SampleInput> inputs, Path outDir, Path target) throws IOException {
+    /** Concatenates the finished brains' counts, in input order (a brain that failed now is left out, even with older counts). */
+    private static void writeCohortCounts(List<SampleOutcome> outcomes, Path outDir, Path target) throws IOException {
         List<Object[]> rows = new ArrayList<>();
         int finished = 0;
-        for (SampleInput input : inputs) {
-            SampleFolder folder = SampleFolder.of(outDir, input.sampleId());
+        for (SampleOutcome o : outcomes) {
+            if (o.status() == Status.FAILED) {
+                continue;
+            }
+            SampleFolder folder = SampleFolder.of(outDir, o.sampleId());
             if (!folder.finished()) {
                 continue;
             }
