@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.Progress;
 import org.neuroatlas.core.atlas.Atlas;
 import org.neuroatlas.core.atlas.Ontology;
@@ -55,7 +56,7 @@ final class StatsBenchmark implements Callable<Integer> {
     @Override
     public Integer call() {
         if (cohorts < 2 || nPerGroup < 3) {
-            throw org.neuroatlas.core.InputException.parameter(cohorts < 2 ? "--cohorts" : "--n-per-group",
+            throw InputException.parameter(cohorts < 2 ? "--cohorts" : "--n-per-group",
                     "must be at least " + (cohorts < 2 ? "2" : "3"), null);
         }
         PrintWriter w = spec.commandLine().getOut();
