@@ -76,6 +76,19 @@ public final class CohortSimulator {
     }
 
     /**
+     * The seed of brain {@code animal} (1-based) of group {@code groupIndex} (scenario order) in a cohort of seed
+     * {@code cohortSeed}; shared with {@link CountCohort}, so the same seed gives the same animals in both.
+     */
+    public static long brainSeed(long cohortSeed, int groupIndex, int animal) {
+        return DeterministicRandom.hash(cohortSeed, groupIndex, animal);
+    }
+
+    /** {@code <group>_<nn>}, the sample id of brain {@code animal} (1-based) of a group. */
+    public static String sampleId(String group, int animal) {
+        return String.format(Locale.ROOT, "%s_%02d", group, animal);
+    }
+
+    /**
      * Simulates the cohort into {@code out}, which must not exist, be empty, or hold an earlier cohort (replaced).
      *
      * @throws InputException for bad settings, atlas or scenario, naming the parameter or file
@@ -105,10 +118,10 @@ public final class CohortSimulator {
                 for (int g = 0; g < groups.size(); g++) {
                     for (int i = 1; i <= settings.nPerGroup(); i++, b++) {
                         Scenario.Group group = groups.get(g);
-                        String id = String.format(Locale.ROOT, "%s_%02d", group.name(), i);
+                        String id = sampleId(group.name(), i);
                         Progress p = progress.slice(0.02 + 0.97 * b / brains, 0.02 + 0.97 * (b + 1) / brains);
                         String label = "Brain " + id + " (" + (b + 1) + " of " + brains + ")";
-                        BrainSummary s = simulateBrain(DeterministicRandom.hash(settings.seed(), g, i), id, group, settings, scenario, atlasKey,
+                        BrainSummary s = simulateBrain(brainSeed(settings.seed(), g, i), id, group, settings, scenario, atlasKey,
                                 ontology, raster, crop, tmp.resolve(id), regionRows, p.labelled(label));
                         summaries.add(s);
                         written.add(sample(id, group, tmp.resolve(id), settings));
