@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.neuroatlas.core.Progress;
 import org.neuroatlas.core.atlas.Atlas;
@@ -95,18 +94,11 @@ class CalibrationTest {
         for (Calibration.Power p : ketaminePower(6)) {
             String key = p.region() + " " + p.contrast();
             if (SHORT_AT_SIX.contains(key)) {
-                // Known shortfall of the issue 8 bar; if this starts to pass, enable the bar test below.
+                // Known shortfall of the issue 8 bar (README, Calibration): if a row starts to meet it, this fails and the list shrinks.
                 assertTrue(p.fraction() < BAR_POWER, key + " now meets the bar: " + p.fraction());
             } else {
                 assertTrue(p.fraction() >= BAR_POWER, key + " power " + p.fraction());
             }
         }
-    }
-
-    @Disabled("issue 8 power bar not met at 6 per group: +20 % effects at 30 mg/kg have power 0.42-0.50 (see README, Calibration)")
-    @Test
-    void ketamineAtSixPerGroupMeetsThePowerBar() {
-        Calibration.Power min = ketaminePower(6).stream().min(Comparator.comparingDouble(Calibration.Power::fraction)).orElseThrow();
-        assertTrue(min.fraction() >= BAR_POWER, "minimum power " + min.fraction() + " in " + min.region() + ", " + min.contrast());
     }
 }
