@@ -88,7 +88,7 @@ final class DemoCommand implements Callable<Integer> {
             stats = StatsSettings.defaults(StatsOptions.lowestDoseGroup(cohort.sheet())).withRegions(SummaryLevel.acronyms(DemoTruth.DEMO_REGIONS));
             truth = DemoTruth.read(cohort.truth());
             try (Atlas a = atlasOptions.open(atlas, progress.slice(0.45, 0.46))) {
-                result = StudyPipeline.run(a, cohort.inputs(), cohort.sheet(), null, detection,
+                result = StudyPipeline.run(a, cohort.inputs(), cohort.sheet(), cohort.sheetFile(), detection,
                         RegistrationRun.Settings.defaults(n), stats, RunCommand.parameters(spec), out,
                         progress.slice(0.46, 1));
             }

@@ -44,9 +44,10 @@ public final class DemoCohort {
     /**
      * @param inputs the pipeline's inputs, one per brain
      * @param sheet  the cohort's sample sheet (groups and doses)
+     * @param sheetFile the stained cohort's sample sheet file (groups and doses, checksummed in the report)
      * @param truth  the ground-truth region table of the stained box ({@code cells_in_image} per region)
      */
-    public record Cohort(List<SampleInput> inputs, SampleSheet sheet, Path truth) {
+    public record Cohort(List<SampleInput> inputs, SampleSheet sheet, Path sheetFile, Path truth) {
     }
 
     private DemoCohort() {
@@ -75,7 +76,8 @@ public final class DemoCohort {
             inputs.add(new SampleInput(signal.sampleId(), signal.group(), signal.doseMgKg(), signal.channels().get(SampleSheet.SIGNAL),
                     read(signal), af.channels().get(SampleSheet.AUTOFLUORESCENCE), read(af), offset));
         }
-        return new Cohort(inputs, b.sampleSheet(), dir.resolve(SIGNAL).resolve(CohortSimulator.REGION_TRUTH));
+        return new Cohort(inputs, b.sampleSheet(), dir.resolve(SIGNAL).resolve(CohortSimulator.SAMPLE_SHEET),
+                dir.resolve(SIGNAL).resolve(CohortSimulator.REGION_TRUTH));
     }
 
     private static ReadOptions read(Sample s) {
