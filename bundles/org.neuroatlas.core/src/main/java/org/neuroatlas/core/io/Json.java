@@ -384,6 +384,11 @@ public final class Json {
         return sb.append('"').toString();
     }
 
+    /** {@code value} as a JSON number; {@code null} for NaN and infinities, which JSON cannot hold. */
+    public static String number(double value) {
+        return Double.isFinite(value) ? Double.toString(value) : "null";
+    }
+
     /** A short name of a parsed value's JSON type, for messages. */
     public static String typeOf(Object v) {
         if (v == null) {

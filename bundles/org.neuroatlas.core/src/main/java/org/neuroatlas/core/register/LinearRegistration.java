@@ -126,12 +126,8 @@ public final class LinearRegistration {
                       "affineDeterminant": %s,
                       "seconds": %s
                     }
-                    """, Json.quote(transform.atlasKey()), number(nccBefore), number(rigidNcc), number(nccAfter),
-                    number(transform.sampleSide().determinant()), number(seconds));
-        }
-
-        private static String number(double d) {
-            return Double.isFinite(d) ? Double.toString(d) : "null";
+                    """, Json.quote(transform.atlasKey()), Json.number(nccBefore), Json.number(rigidNcc), Json.number(nccAfter),
+                    Json.number(transform.sampleSide().determinant()), Json.number(seconds));
         }
     }
 

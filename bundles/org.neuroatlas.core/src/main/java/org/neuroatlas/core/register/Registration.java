@@ -3,13 +3,11 @@ package org.neuroatlas.core.register;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.Progress;
 import org.neuroatlas.core.atlas.Atlas;
 import org.neuroatlas.core.io.AtomicFile;
-import org.neuroatlas.core.io.Json;
 import org.neuroatlas.core.volume.AxisMapping;
 import org.neuroatlas.core.volume.Orientation;
 import org.neuroatlas.core.volume.Volume;
@@ -75,34 +73,8 @@ public final class Registration {
          * range and folded nodes, its largest displacement (µm) and the inverse field's residual (µm), wall time (s).
          */
         public String qualityJson() {
-            TransformQuality q = transform.quality();
-            return String.format(Locale.ROOT, """
-                    {
-                      "backend": "builtin",
-                      "stages": ["rigid", "affine", "demons"],
-                      "atlas": %s,
-                      "similarity": "normalised cross-correlation over the atlas brain (annotation > 0) at the template's resolution",
-                      "nccBefore": %s,
-                      "nccRigid": %s,
-                      "nccAffine": %s,
-                      "nccNonRigid": %s,
-                      "nccAfter": %s,
-                      "affineDeterminant": %s,
-                      "minJacobianDeterminant": %s,
-                      "maxJacobianDeterminant": %s,
-                      "foldedNodes": %d,
-                      "maxDisplacementUm": %s,
-                      "inverseResidualUm": %s,
-                      "seconds": %s
-                    }
-                    """, Json.quote(transform.atlasKey()), number(nccBefore), number(linear.rigidNcc()), number(nccLinear),
-                    number(nccNonRigid), number(nccNonRigid), number(q.affineDeterminant()), number(q.minJacobianDeterminant()),
-                    number(q.maxJacobianDeterminant()), q.foldedNodes(), number(q.maxDisplacementUm()), number(q.inverseResidualUm()),
-                    number(seconds));
-        }
-
-        private static String number(double d) {
-            return Double.isFinite(d) ? Double.toString(d) : "null";
+            return "{\n  \"backend\": \"builtin\",\n  \"stages\": [\"rigid\", \"affine\", \"demons\"],\n"
+                    + QualityJson.figures(transform, nccBefore, linear.rigidNcc(), nccLinear, nccNonRigid, seconds) + "}\n";
         }
     }
 

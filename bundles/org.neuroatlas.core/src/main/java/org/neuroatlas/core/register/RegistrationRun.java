@@ -190,7 +190,6 @@ public final class RegistrationRun {
     /** {@code json} (one object, as the results' {@code qualityJson()} write it) with one more number member. */
     static String withFigure(String json, String name, double value) {
         int end = json.lastIndexOf('}');
-        String number = Double.isFinite(value) ? Double.toString(value) : "null";
-        return json.substring(0, end).stripTrailing() + ",\n  " + Json.quote(name) + ": " + number + "\n}\n";
+        return json.substring(0, end).stripTrailing() + ",\n  " + Json.quote(name) + ": " + Json.number(value) + "\n}\n";
     }
 }

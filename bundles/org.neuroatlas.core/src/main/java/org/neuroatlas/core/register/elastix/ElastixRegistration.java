@@ -22,8 +22,8 @@ import org.neuroatlas.core.register.AtlasTransform;
 import org.neuroatlas.core.register.BackendInputs;
 import org.neuroatlas.core.register.LinearRegistration;
 import org.neuroatlas.core.register.PreparedSample;
+import org.neuroatlas.core.register.QualityJson;
 import org.neuroatlas.core.register.RegistrationOutcome;
-import org.neuroatlas.core.register.TransformQuality;
 import org.neuroatlas.core.volume.AxisMapping;
 import org.neuroatlas.core.volume.Orientation;
 import org.neuroatlas.core.volume.Volume;
@@ -143,37 +143,10 @@ public final class ElastixRegistration {
         /** The figures as JSON, with the same members as the built-in engine's (nccRigid is null: elastix has no rigid stage). */
         @Override
         public String qualityJson() {
-            TransformQuality q = transform.quality();
-            return String.format(Locale.ROOT, """
-                    {
-                      "backend": "elastix",
-                      "stages": %s,
-                      "parameterFiles": %s,
-                      "metric": %s,
-                      "atlas": %s,
-                      "similarity": "normalised cross-correlation over the atlas brain (annotation > 0) at the template's resolution",
-                      "nccBefore": %s,
-                      "nccRigid": null,
-                      "nccAffine": %s,
-                      "nccNonRigid": %s,
-                      "nccAfter": %s,
-                      "affineDeterminant": %s,
-                      "minJacobianDeterminant": %s,
-                      "maxJacobianDeterminant": %s,
-                      "foldedNodes": %d,
-                      "maxDisplacementUm": %s,
-                      "inverseResidualUm": %s,
-                      "seconds": %s
-                    }
-                    """, settings.nonRigid() ? "[\"affine\", \"bspline\"]" : "[\"affine\"]",
-                    settings.nonRigid() ? "[\"affine.txt\", \"bspline.txt\"]" : "[\"affine.txt\"]", Json.quote(settings.metric().name()),
-                    Json.quote(transform.atlasKey()), number(nccBefore), number(nccLinear), number(nccNonRigid), number(nccNonRigid),
-                    number(q.affineDeterminant()), number(q.minJacobianDeterminant()), number(q.maxJacobianDeterminant()), q.foldedNodes(),
-                    number(q.maxDisplacementUm()), number(q.inverseResidualUm()), number(seconds));
-        }
-
-        private static String number(double d) {
-            return Double.isFinite(d) ? Double.toString(d) : "null";
+            return String.format(Locale.ROOT, "{\n  \"backend\": \"elastix\",\n  \"stages\": %s,\n  \"parameterFiles\": %s,\n  \"metric\": %s,\n",
+                    settings.nonRigid() ? "[\"affine\", \"bspline\"]" : "[\"affine\"]",
+                    settings.nonRigid() ? "[\"affine.txt\", \"bspline.txt\"]" : "[\"affine.txt\"]", Json.quote(settings.metric().name()))
+                    + QualityJson.figures(transform, nccBefore, Double.NaN, nccLinear, nccNonRigid, seconds) + "}\n";
         }
     }
 
