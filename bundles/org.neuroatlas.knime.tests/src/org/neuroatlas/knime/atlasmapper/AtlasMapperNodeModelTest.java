@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +24,7 @@ import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.StringCell;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
+import org.neuroatlas.knime.tests.SettingsXml;
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.Progress;
 import org.neuroatlas.core.atlas.Atlas;
@@ -189,20 +187,11 @@ class AtlasMapperNodeModelTest {
         AtlasMapperNodeModel a = new AtlasMapperNodeModel();
         a.settings().regions.setStringValue("major");
         a.settings().atlas.resolutionUm.setDoubleValue(50);
-        NodeSettings s = new NodeSettings("model");
-        a.settings().saveSettingsTo(s);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        s.saveToXML(out);
+        String xml = SettingsXml.of(a.settings());
         AtlasMapperNodeModel b = new AtlasMapperNodeModel();
-        var loaded = NodeSettings.loadFromXML(new ByteArrayInputStream(out.toByteArray()));
-        b.settings().validateSettings(loaded);
-        b.settings().loadValidatedSettingsFrom(loaded);
+        SettingsXml.load(xml, b.settings());
         assertEquals("major", b.settings().regions.getStringValue());
         assertEquals(50.0, b.settings().atlas.resolutionUm.getDoubleValue());
-        NodeSettings again = new NodeSettings("model");
-        b.settings().saveSettingsTo(again);
-        ByteArrayOutputStream out2 = new ByteArrayOutputStream();
-        again.saveToXML(out2);
-        assertEquals(out.toString(StandardCharsets.UTF_8), out2.toString(StandardCharsets.UTF_8));
+        assertEquals(xml, SettingsXml.of(b.settings()));
     }
 }

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +27,7 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
+import org.neuroatlas.knime.tests.SettingsXml;
 import org.neuroatlas.core.Progress;
 import org.neuroatlas.core.atlas.Atlas;
 import org.neuroatlas.core.register.AtlasTransform;
@@ -186,22 +184,13 @@ class AtlasRegistrationNodeModelTest {
         a.settings().linearOnly.setBooleanValue(true);
         a.settings().normalise.setBooleanValue(false);
         a.settings().threads.setIntValue(3);
-        NodeSettings s = new NodeSettings("model");
-        a.settings().saveSettingsTo(s);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        s.saveToXML(out);
+        String xml = SettingsXml.of(a.settings());
         AtlasRegistrationNodeModel b = new AtlasRegistrationNodeModel();
-        var loaded = NodeSettings.loadFromXML(new ByteArrayInputStream(out.toByteArray()));
-        b.settings().validateSettings(loaded);
-        b.settings().loadValidatedSettingsFrom(loaded);
+        SettingsXml.load(xml, b.settings());
         assertEquals("af", b.settings().channelValue());
         assertEquals(work.resolve("elsewhere"), b.settings().outputFolderValue());
         assertEquals(new RegistrationRun.Settings(3, false, true, RegistrationRun.Backend.BUILTIN), b.settings().registrationSettings());
-        NodeSettings again = new NodeSettings("model");
-        b.settings().saveSettingsTo(again);
-        ByteArrayOutputStream out2 = new ByteArrayOutputStream();
-        again.saveToXML(out2);
-        assertEquals(out.toString(StandardCharsets.UTF_8), out2.toString(StandardCharsets.UTF_8));
+        assertEquals(xml, SettingsXml.of(b.settings()));
     }
 
     private interface Change {

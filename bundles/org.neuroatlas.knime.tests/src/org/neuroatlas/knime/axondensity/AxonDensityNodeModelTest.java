@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,6 +25,7 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
+import org.neuroatlas.knime.tests.SettingsXml;
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.Progress;
 import org.neuroatlas.core.atlas.Atlas;
@@ -246,25 +244,16 @@ class AxonDensityNodeModelTest {
         a.settings().cellDiameterUm.setDoubleValue(12);
         a.settings().threads.setIntValue(3);
         a.settings().chunkVoxels.setStringValue("96,96,48");
-        NodeSettings s = new NodeSettings("model");
-        a.settings().saveSettingsTo(s);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        s.saveToXML(out);
+        String xml = SettingsXml.of(a.settings());
         AxonDensityNodeModel b = new AxonDensityNodeModel();
-        var loaded = NodeSettings.loadFromXML(new ByteArrayInputStream(out.toByteArray()));
-        b.settings().validateSettings(loaded);
-        b.settings().loadValidatedSettingsFrom(loaded);
+        SettingsXml.load(xml, b.settings());
         assertEquals("th", b.settings().channelValue());
         assertEquals(50.0, b.settings().atlas.resolutionUm.getDoubleValue());
         FibreSettings f = b.settings().fibreSettings();
         assertEquals(List.of(2.0, 5.0, "auto:2", 0.4, 12.0, 3), List.of(f.diameterMinUm(), f.diameterMaxUm(), f.threshold().toString(), f.widthFraction(),
                 f.cellDiameterUm(), f.threads()));
         assertArrayEquals(new int[] {96, 96, 48}, f.chunkVoxels());
-        NodeSettings again = new NodeSettings("model");
-        b.settings().saveSettingsTo(again);
-        ByteArrayOutputStream out2 = new ByteArrayOutputStream();
-        again.saveToXML(out2);
-        assertEquals(out.toString(StandardCharsets.UTF_8), out2.toString(StandardCharsets.UTF_8));
+        assertEquals(xml, SettingsXml.of(b.settings()));
     }
 
     private interface Change {

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +20,7 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
+import org.neuroatlas.knime.tests.SettingsXml;
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.Progress;
 import org.neuroatlas.core.detect.DetectionSettings;
@@ -187,22 +185,13 @@ class CellDetectorNodeModelTest {
         a.settings().segmentationFraction.setDoubleValue(0.4);
         a.settings().threads.setIntValue(3);
         a.settings().chunkVoxels.setStringValue("96,96,48");
-        NodeSettings s = new NodeSettings("model");
-        a.settings().saveSettingsTo(s);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        s.saveToXML(out);
+        String xml = SettingsXml.of(a.settings());
         CellDetectorNodeModel b = new CellDetectorNodeModel();
-        var loaded = NodeSettings.loadFromXML(new ByteArrayInputStream(out.toByteArray()));
-        b.settings().validateSettings(loaded);
-        b.settings().loadValidatedSettingsFrom(loaded);
+        SettingsXml.load(xml, b.settings());
         assertEquals("cfos", b.settings().channelValue());
         assertEquals(new DetectionSettings(12, Threshold.absolute(0.5), 4, 200, 5000, 30, 0.4, 3, new int[] {96, 96, 48}),
                 b.settings().detectionSettings());
-        NodeSettings again = new NodeSettings("model");
-        b.settings().saveSettingsTo(again);
-        ByteArrayOutputStream out2 = new ByteArrayOutputStream();
-        again.saveToXML(out2);
-        assertEquals(out.toString(StandardCharsets.UTF_8), out2.toString(StandardCharsets.UTF_8));
+        assertEquals(xml, SettingsXml.of(b.settings()));
     }
 
     private interface Change {

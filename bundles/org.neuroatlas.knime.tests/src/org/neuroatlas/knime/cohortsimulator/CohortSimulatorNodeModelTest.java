@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
@@ -22,6 +19,7 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
+import org.neuroatlas.knime.tests.SettingsXml;
 import org.neuroatlas.core.io.TableSchema;
 import org.neuroatlas.core.simulate.CohortSimulator;
 import org.neuroatlas.core.simulate.GroundTruth;
@@ -148,14 +146,9 @@ class CohortSimulatorNodeModelTest {
         a.settings().seed.setIntValue(42);
         a.settings().threads.setIntValue(3);
         a.settings().atlas.resolutionUm.setDoubleValue(25);
-        NodeSettings s = new NodeSettings("model");
-        a.settings().saveSettingsTo(s);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        s.saveToXML(out);
+        String xml = SettingsXml.of(a.settings());
         CohortSimulatorNodeModel b = new CohortSimulatorNodeModel();
-        var loaded = NodeSettings.loadFromXML(new ByteArrayInputStream(out.toByteArray()));
-        b.settings().validateSettings(loaded);
-        b.settings().loadValidatedSettingsFrom(loaded);
+        SettingsXml.load(xml, b.settings());
         var engine = b.settings().simulationSettings();
         assertEquals("null", engine.scenario());
         assertEquals(1, engine.nPerGroup());
@@ -167,11 +160,7 @@ class CohortSimulatorNodeModelTest {
         assertEquals("10,10,10", engine.voxelSizeUm().toString());
         assertEquals(25.0, engine.atlasResolutionUm().getAsDouble());
         assertEquals(Path.of("/data/cohort"), b.settings().outputFolderValue());
-        NodeSettings again = new NodeSettings("model");
-        b.settings().saveSettingsTo(again);
-        ByteArrayOutputStream out2 = new ByteArrayOutputStream();
-        again.saveToXML(out2);
-        assertEquals(out.toString(StandardCharsets.UTF_8), out2.toString(StandardCharsets.UTF_8));
+        assertEquals(xml, SettingsXml.of(b.settings()));
     }
 
     @Test

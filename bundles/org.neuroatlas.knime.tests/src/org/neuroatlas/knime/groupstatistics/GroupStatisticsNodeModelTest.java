@@ -17,6 +17,7 @@ import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.def.StringCell;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
+import org.neuroatlas.knime.tests.SettingsXml;
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.density.RegionCounts;
 import org.neuroatlas.core.io.CsvTable;
@@ -156,24 +157,12 @@ class GroupStatisticsNodeModelTest {
         a.settings().fdr.setDoubleValue(0.1);
         a.settings().pseudoCount.setDoubleValue(0.5);
         a.settings().missing.setStringValue("skip");
-        NodeSettings s = new NodeSettings("model");
-        a.settings().saveSettingsTo(s);
-        String xml = xml(s);
+        String xml = SettingsXml.of(a.settings());
         GroupStatisticsNodeModel b = new GroupStatisticsNodeModel();
-        var loaded = NodeSettings.loadFromXML(new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        b.settings().validateSettings(loaded);
-        b.settings().loadValidatedSettingsFrom(loaded);
+        SettingsXml.load(xml, b.settings());
         assertEquals(a.settings().statsSettings().withRegions(null), b.settings().statsSettings().withRegions(null));
         assertEquals("major", b.settings().regions.getStringValue());
-        NodeSettings again = new NodeSettings("model");
-        b.settings().saveSettingsTo(again);
-        assertEquals(xml, xml(again));
-    }
-
-    private static String xml(NodeSettings s) throws Exception {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        s.saveToXML(out);
-        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(xml, SettingsXml.of(b.settings()));
     }
 
     static void assertMessage(String start, org.junit.jupiter.api.function.Executable e) {

@@ -3,7 +3,6 @@ package org.neuroatlas.knime.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
@@ -15,12 +14,6 @@ import org.neuroatlas.knime.common.SettingsNodeModel;
 /** Every node's default settings survive save → XML → validate → load → save unchanged. */
 class SettingsRoundTripTest {
 
-    static String xml(NodeSettings s) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        s.saveToXML(out);
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
     @Test
     void defaultsRoundTripThroughXml() throws Exception {
         for (String factoryName : OsgiTestSupport.registeredFactories()) {
@@ -28,14 +21,14 @@ class SettingsRoundTripTest {
             SettingsNodeModel<?> a = (SettingsNodeModel<?>) f.createNodeModel();
             NodeSettings saved = new NodeSettings("model");
             a.settings().saveSettingsTo(saved);
-            String text = xml(saved);
+            String text = SettingsXml.of(saved);
             NodeSettingsRO loaded = NodeSettings.loadFromXML(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
             SettingsNodeModel<?> b = (SettingsNodeModel<?>) f.createNodeModel();
             // Defaults must be loadable (a fresh node); validation of values happens in configure.
             b.settings().loadValidatedSettingsFrom(loaded);
             NodeSettings again = new NodeSettings("model");
             b.settings().saveSettingsTo(again);
-            assertEquals(text, xml(again), factoryName);
+            assertEquals(text, SettingsXml.of(again), factoryName);
         }
     }
 }

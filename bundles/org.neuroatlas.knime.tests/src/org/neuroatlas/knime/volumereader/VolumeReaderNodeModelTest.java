@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,6 +19,7 @@ import org.knime.core.data.def.IntCell;
 import org.knime.core.data.def.StringCell;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
+import org.neuroatlas.knime.tests.SettingsXml;
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.Progress;
 import org.neuroatlas.core.study.VolumeTable;
@@ -89,19 +87,14 @@ class VolumeReaderNodeModelTest {
         a.settings().voxelSizeUm.setStringValue("2,2,4");
         a.settings().orientation.setStringValue("psl");
         a.settings().level.setIntValue(2);
-        NodeSettings s = new NodeSettings("model");
-        a.settings().saveSettingsTo(s);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        s.saveToXML(out);
+        String xml = SettingsXml.of(a.settings());
         VolumeReaderNodeModel b = new VolumeReaderNodeModel();
-        var loaded = NodeSettings.loadFromXML(new ByteArrayInputStream(out.toByteArray()));
-        b.settings().validateSettings(loaded);
-        b.settings().loadValidatedSettingsFrom(loaded);
+        SettingsXml.load(xml, b.settings());
         assertEquals(VolumeReaderNodeSettings.MODE_SINGLE, b.settings().mode.getStringValue());
         assertEquals(30.0, b.settings().doseMgKg.getDoubleValue());
         assertEquals("psl", b.settings().orientation.getStringValue());
         assertEquals(2, b.settings().level.getIntValue());
-        assertEquals(out.toString(StandardCharsets.UTF_8), SettingsRoundTripXml.of(b));
+        assertEquals(xml, SettingsXml.of(b.settings()));
     }
 
     @Test
