@@ -110,7 +110,7 @@ final class AtlasMapperNodeModel extends SettingsNodeModel<AtlasMapperNodeSettin
         // Per input row: its sample's mapping and its index there, to append the mapped values in input order.
         MappingRun.Sample[] sampleOfRow = new MappingRun.Sample[cells.size()];
         int[] indexInSample = new int[cells.size()];
-        try (Atlas atlas = Atlas.openOrDemo(settings().atlas.atlas.getStringValue().trim(), settings().atlas.resolution(), progress.slice(0, 0.05))) {
+        try (Atlas atlas = settings().atlas.open(progress.slice(0, 0.05))) {
             List<Integer> requested = MappingRun.requestedRegions(atlas, settings().regions.getStringValue(), "Regions");
             RegionVolumes volumes = RegionVolumes.measure(atlas, progress.slice(0.05, 0.3));
             Map<String, MappingRun.Sample> samples = new LinkedHashMap<>();

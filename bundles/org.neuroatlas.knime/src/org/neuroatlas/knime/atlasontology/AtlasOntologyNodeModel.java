@@ -37,7 +37,7 @@ final class AtlasOntologyNodeModel extends SettingsNodeModel<AtlasOntologyNodeSe
     /** The table rows for the current settings (package-private: the OSGi tests call it). */
     List<Object[]> rows(Progress progress) {
         SummaryLevel level = SummaryLevel.parse(settings().level.getStringValue(), "Summary level");
-        try (Atlas atlas = Atlas.openOrDemo(settings().atlas.atlas.getStringValue(), settings().atlas.resolution(), progress.slice(0, 0.3))) {
+        try (Atlas atlas = settings().atlas.open(progress.slice(0, 0.3))) {
             RegionVolumes volumes = RegionVolumes.measure(atlas, progress.slice(0.3, 1));
             if (!volumes.unknownLabels().isEmpty()) {
                 setWarningMessage("The annotation holds " + volumes.unknownLabels().size() + " label(s) missing from the ontology "

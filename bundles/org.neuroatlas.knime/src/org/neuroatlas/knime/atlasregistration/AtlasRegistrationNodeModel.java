@@ -96,7 +96,7 @@ final class AtlasRegistrationNodeModel extends SettingsNodeModel<AtlasRegistrati
             RegistrationRun.sampleFolder(outputFolder, v.sampleId());
         }
         int n = volumes.size();
-        try (Atlas atlas = Atlas.openOrDemo(settings().atlas.atlas.getStringValue().trim(), settings().atlas.resolution(), progress.slice(0, 0.02))) {
+        try (Atlas atlas = settings().atlas.open(progress.slice(0, 0.02))) {
             Progress all = progress.slice(0.02, 1);
             for (int i = 0; i < n; i++) {
                 all.checkCanceled();

@@ -1,7 +1,6 @@
 package org.neuroatlas.knime.atlasregistration;
 
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 import org.knime.core.data.DataTableSpec;
@@ -13,6 +12,7 @@ import org.neuroatlas.core.detect.run.DetectionOptions;
 import org.neuroatlas.core.detect.run.VolumeRow;
 import org.neuroatlas.core.register.RegistrationRun;
 import org.neuroatlas.knime.common.AtlasSettings;
+import org.neuroatlas.knime.common.KnimePaths;
 import org.neuroatlas.knime.common.KnimeTables;
 import org.neuroatlas.knime.common.NodeSettingsSupport;
 
@@ -52,8 +52,7 @@ final class AtlasRegistrationNodeSettings extends NodeSettingsSupport {
         if (!BUILTIN.equals(b) && !ELASTIX.equals(b)) {
             throw new InvalidSettingsException("Backend must be '" + BUILTIN + "' or '" + ELASTIX + "', not '" + b + "'");
         }
-        // An empty folder is reported in configure only: a saved node that was never configured must still load.
-        if (filesMustExist || !outputFolder.getStringValue().isBlank()) {
+        if (KnimePaths.checkable(outputFolder.getStringValue(), filesMustExist)) {
             Path out = outputFolderValue();
             if (filesMustExist && Files.isRegularFile(out)) {
                 throw new InvalidSettingsException("Output folder is a file: " + out);
@@ -73,20 +72,7 @@ final class AtlasRegistrationNodeSettings extends NodeSettingsSupport {
 
     /** The folder the per-sample registration folders go into (absolute: a relative one would depend on where KNIME runs). */
     Path outputFolderValue() throws InvalidSettingsException {
-        String s = outputFolder.getStringValue().trim();
-        if (s.isEmpty()) {
-            throw new InvalidSettingsException("Choose the output folder for the registration folders in the node dialog");
-        }
-        Path p;
-        try {
-            p = Path.of(s);
-        } catch (InvalidPathException e) {
-            throw new InvalidSettingsException("Output folder is not a valid path: " + s, e);
-        }
-        if (!p.isAbsolute()) {
-            throw new InvalidSettingsException("Output folder must be an absolute path, not " + s);
-        }
-        return p;
+        return KnimePaths.setting(outputFolder.getStringValue(), "Output folder", "Choose the output folder for the registration folders in the node dialog");
     }
 
     /**

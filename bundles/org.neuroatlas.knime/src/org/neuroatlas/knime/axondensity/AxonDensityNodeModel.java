@@ -102,7 +102,7 @@ final class AxonDensityNodeModel extends SettingsNodeModel<AxonDensityNodeSettin
         if (!unknown.isEmpty()) {
             setWarningMessage("The " + CELLS_TABLE + " has cells of samples not measured (ignored): " + String.join(", ", unknown));
         }
-        try (Atlas atlas = Atlas.openOrDemo(settings().atlas.atlas.getStringValue().trim(), settings().atlas.resolution(), progress.slice(0, 0.02))) {
+        try (Atlas atlas = settings().atlas.open(progress.slice(0, 0.02))) {
             RegionVolumes regionVolumes = RegionVolumes.measure(atlas, progress.slice(0.02, 0.05));
             int n = samples.size();
             for (int i = 0; i < n; i++) {

@@ -1,7 +1,6 @@
 package org.neuroatlas.knime.cohortsimulator;
 
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 import org.knime.core.node.InvalidSettingsException;
@@ -15,6 +14,7 @@ import org.neuroatlas.core.simulate.SimulationSettings;
 import org.neuroatlas.core.volume.Orientation;
 import org.neuroatlas.core.volume.VoxelSize;
 import org.neuroatlas.knime.common.AtlasSettings;
+import org.neuroatlas.knime.common.KnimePaths;
 import org.neuroatlas.knime.common.NodeSettingsSupport;
 
 /**
@@ -47,11 +47,11 @@ final class CohortSimulatorNodeSettings extends NodeSettingsSupport {
     @Override
     public void check(boolean filesMustExist) throws InvalidSettingsException {
         atlas.check(filesMustExist);
-        // An empty folder is reported in configure only: a saved node that was never configured must still load.
-        if (filesMustExist || !outputFolder.getStringValue().isBlank()) {
+        if (KnimePaths.checkable(outputFolder.getStringValue(), filesMustExist)) {
             outputFolderValue();
         }
-        checked(this::simulationSettings);
+        // The atlas as typed: a knime:// URL resolves only in a running workflow (see AtlasSettings.folderOrDemo).
+        checked(() -> simulationSettings(atlas.atlas.getStringValue().trim()));
         if (filesMustExist) {
             if (Files.isRegularFile(outputFolderValue())) {
                 throw new InvalidSettingsException("Output folder is a file: " + outputFolderValue());
@@ -63,20 +63,7 @@ final class CohortSimulatorNodeSettings extends NodeSettingsSupport {
 
     /** The cohort folder (absolute: a relative one would depend on where KNIME was started). */
     Path outputFolderValue() throws InvalidSettingsException {
-        String s = outputFolder.getStringValue().trim();
-        if (s.isEmpty()) {
-            throw new InvalidSettingsException("Choose the output folder for the cohort in the node dialog");
-        }
-        Path p;
-        try {
-            p = Path.of(s);
-        } catch (InvalidPathException e) {
-            throw new InvalidSettingsException("Output folder is not a valid path: " + s, e);
-        }
-        if (!p.isAbsolute()) {
-            throw new InvalidSettingsException("Output folder must be an absolute path, not " + s);
-        }
-        return p;
+        return KnimePaths.setting(outputFolder.getStringValue(), "Output folder", "Choose the output folder for the cohort in the node dialog");
     }
 
     /**
@@ -85,8 +72,12 @@ final class CohortSimulatorNodeSettings extends NodeSettingsSupport {
      * @throws org.neuroatlas.core.InputException naming the CLI parameter of a bad value
      */
     SimulationSettings simulationSettings() {
+        return simulationSettings(atlas.folderOrDemo());
+    }
+
+    private SimulationSettings simulationSettings(String atlasFolderOrDemo) {
         int t = threads.getIntValue();
-        return new SimulationSettings(atlas.atlas.getStringValue().trim(), atlas.resolution(), scenario.getStringValue().trim(), nPerGroup.getIntValue(),
+        return new SimulationSettings(atlasFolderOrDemo, atlas.resolution(), scenario.getStringValue().trim(), nPerGroup.getIntValue(),
                 VoxelSize.parse(voxelSizeUm.getStringValue(), "--voxel-size"), Orientation.parse(orientation.getStringValue(), "--orientation"),
                 seed.getIntValue(), crop.getStringValue(), cellsScale.getDoubleValue(), fibres.getBooleanValue(),
                 t == 0 ? Runtime.getRuntime().availableProcessors() : t);

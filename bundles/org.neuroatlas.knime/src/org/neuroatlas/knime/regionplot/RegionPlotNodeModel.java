@@ -88,7 +88,7 @@ final class RegionPlotNodeModel extends SettingsNodeModel<RegionPlotNodeSettings
         RegionValues regionValues = values == null || sheet == null ? null : StudyTables.regionValues(VALUES_TABLE, values, valueColumn(comparison), sheet);
         RegionPlotNodeSettings s = settings();
         try (Atlas atlas = s.coronal.getBooleanValue()
-                ? Atlas.openOrDemo(s.atlas.atlas.getStringValue().trim(), s.atlas.resolution(), progress.slice(0, 0.1)) : null) {
+                ? s.atlas.open(progress.slice(0, 0.1)) : null) {
             ReportFolder.Content content = new ReportFolder.Content(comparison, regionValues, sheet, atlas, s.topRegions.getIntValue(),
                     s.slices.getIntValue());
             List<ReportFolder.Plot> plots = ReportFolder.plots(content, progress.slice(0.1, 1));

@@ -8,10 +8,12 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.defaultnodesettings.SettingsModelDouble;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
+import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.study.SampleSheet;
 import org.neuroatlas.core.volume.Orientation;
 import org.neuroatlas.core.volume.ReadOptions;
 import org.neuroatlas.core.volume.VoxelSize;
+import org.neuroatlas.knime.common.KnimePaths;
 import org.neuroatlas.knime.common.KnimeTables;
 import org.neuroatlas.knime.common.NodeSettingsSupport;
 
@@ -38,8 +40,15 @@ final class VolumeReaderNodeSettings extends NodeSettingsSupport {
         return MODE_SHEET.equals(mode.getStringValue());
     }
 
+    /**
+     * The sample sheet's or volume's absolute path (a knime:// URL resolved).
+     *
+     * @throws InputException if the path is empty, relative or not a local file
+     */
     Path pathValue() {
-        return Path.of(path.getStringValue().trim());
+        return KnimePaths.absolute(path.getStringValue(), "Path", isSampleSheet()
+                ? "Choose a sample sheet (CSV) in the node dialog, or connect a sample sheet table"
+                : "Choose a volume (TIFF file or folder of planes, NRRD, BigDataViewer .xml/.h5 or Imaris .ims) in the node dialog");
     }
 
     @Override
@@ -76,12 +85,14 @@ final class VolumeReaderNodeSettings extends NodeSettingsSupport {
             checked(() -> SampleSheet.checkColumns(KnimeTables.header(VolumeReaderNodeModel.SHEET_TABLE, sheetTable)));
             return;
         }
-        if (path.getStringValue().trim().isEmpty()) {
-            throw new InvalidSettingsException(isSampleSheet() ? "Choose a sample sheet (CSV) in the node dialog, or connect a sample sheet table"
-                    : "Choose a volume (TIFF file or folder of planes, NRRD, BigDataViewer .xml/.h5 or Imaris .ims) in the node dialog");
+        Path p;
+        try {
+            p = pathValue();
+        } catch (InputException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
         }
-        if (!Files.exists(pathValue())) {
-            throw new InvalidSettingsException("Path does not exist: " + pathValue());
+        if (!Files.exists(p)) {
+            throw new InvalidSettingsException("Path does not exist: " + p);
         }
     }
 
