@@ -96,7 +96,9 @@ class AtlasRegistrationNodeModelTest {
         Path out = work.resolve("registrations");
         AtlasRegistrationNodeModel m = model(out);
         List<DataRow> rows = new ArrayList<>();
-        assertEquals(1, m.register(volumeTable(), out, Progress.NONE, rows::add));
+        List<String> concerns = new ArrayList<>();
+        assertEquals(1, m.register(volumeTable(), out, Progress.NONE, rows::add, concerns::add));
+        assertEquals(List.of(), concerns, "a brain that registers well raises no warning");
         assertEquals(1, rows.size());
         DataRow r = rows.get(0);
         Path folder = out.resolve("A");
@@ -133,7 +135,7 @@ class AtlasRegistrationNodeModelTest {
         AtlasRegistrationNodeModel m = model(out);
         m.settings().linearOnly.setBooleanValue(true);
         List<DataRow> rows = new ArrayList<>();
-        m.register(volumeTable(), out, Progress.NONE, rows::add);
+        m.register(volumeTable(), out, Progress.NONE, rows::add, c -> { });
         assertTrue(AtlasTransform.load(out.resolve("A").resolve("transform")).isAffine());
         assertEquals(1.0, ((DoubleValue) rows.get(0).getCell(6)).getDoubleValue());
         assertEquals(1.0, ((DoubleValue) rows.get(0).getCell(7)).getDoubleValue());
@@ -163,7 +165,7 @@ class AtlasRegistrationNodeModelTest {
     void anUnknownChannelListsTheTablesChannels() {
         AtlasRegistrationNodeModel m = model(work.resolve("out"));
         m.settings().channel.setStringValue("cfos");
-        var e = assertThrows(org.neuroatlas.core.InputException.class, () -> m.register(volumeTable(), work.resolve("out"), Progress.NONE, r -> { }));
+        var e = assertThrows(org.neuroatlas.core.InputException.class, () -> m.register(volumeTable(), work.resolve("out"), Progress.NONE, r -> { }, c -> { }));
         assertTrue(e.getMessage().contains("has no row with channel 'cfos' (channels: signal, autofluorescence)"), e.getMessage());
     }
 
@@ -173,7 +175,7 @@ class AtlasRegistrationNodeModelTest {
         ExecutionMonitor exec = new ExecutionMonitor();
         exec.getProgressMonitor().setExecuteCanceled();
         assertThrows(CanceledExecutionException.class,
-                () -> KnimeProgress.run(exec, p -> m.register(volumeTable(), work.resolve("canceled"), p, r -> { })));
+                () -> KnimeProgress.run(exec, p -> m.register(volumeTable(), work.resolve("canceled"), p, r -> { }, c -> { })));
     }
 
     @Test

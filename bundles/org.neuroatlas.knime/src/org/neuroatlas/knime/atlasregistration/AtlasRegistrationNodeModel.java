@@ -3,6 +3,7 @@ package org.neuroatlas.knime.atlasregistration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -72,8 +73,13 @@ final class AtlasRegistrationNodeModel extends SettingsNodeModel<AtlasRegistrati
     protected BufferedDataTable[] execute(BufferedDataTable[] inData, ExecutionContext exec) throws Exception {
         Path out = settings().outputFolderValue();
         BufferedDataContainer table = exec.createDataContainer(outputSpec());
-        KnimeProgress.run(exec, p -> register(inData[0], out, p, table::addRowToTable));
+        List<String> concerns = new ArrayList<>();
+        KnimeProgress.run(exec, p -> register(inData[0], out, p, table::addRowToTable, concerns::add));
         table.close();
+        if (!concerns.isEmpty()) {
+            // Recoverable: the folders are written and may be fine; the user decides from the QC images.
+            setWarningMessage(String.join("; ", concerns) + " (see qc_image)");
+        }
         return new BufferedDataTable[] {table.getTable()};
     }
 
@@ -81,9 +87,10 @@ final class AtlasRegistrationNodeModel extends SettingsNodeModel<AtlasRegistrati
      * Registers every selected volume into {@code outputFolder}, handing over one output row per sample as soon as
      * it is done (package-private: the OSGi tests call it).
      *
+     * @param concerns receives "sample: what looks wrong" for registrations that may have gone wrong
      * @return the number of samples registered
      */
-    int register(DataTable volumeTable, Path outputFolder, Progress progress, Consumer<DataRow> rows) throws IOException {
+    int register(DataTable volumeTable, Path outputFolder, Progress progress, Consumer<DataRow> rows, Consumer<String> concerns) throws IOException {
         RegistrationRun.Settings settings = settings().registrationSettings();
         List<VolumeRow> volumes = VolumeRow.select(KnimeTables.text(VOLUME_TABLE, volumeTable), settings().channelValue());
         // Two rows of one sample would write the same folder: refuse before any work.
@@ -111,6 +118,7 @@ final class AtlasRegistrationNodeModel extends SettingsNodeModel<AtlasRegistrati
                     throw new InputException("Sample " + v.sampleId() + ": " + e.getMessage(), e);
                 }
                 rows.accept(KnimeTables.row(i, RegistrationRun.SUMMARY, o.summaryRow(v.sampleId()), qcImage(folder)));
+                o.concerns().forEach(c -> concerns.accept("Sample " + v.sampleId() + ": " + c));
             }
         }
         return n;

@@ -1,5 +1,6 @@
 package org.neuroatlas.knime.celldetector;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -31,6 +32,9 @@ final class CellDetectorNodeModel extends SettingsNodeModel<CellDetectorNodeSett
         super(1, 2, new CellDetectorNodeSettings());
     }
 
+    /** Index of the cell count in {@link DetectionRun#SUMMARY}. */
+    private static final int SUMMARY_CELLS = DetectionRun.SUMMARY.indexOf("cells");
+
     @Override
     protected DataTableSpec[] configure(DataTableSpec[] inSpecs) throws InvalidSettingsException {
         settings().check(true);
@@ -43,10 +47,19 @@ final class CellDetectorNodeModel extends SettingsNodeModel<CellDetectorNodeSett
         BufferedDataContainer cells = exec.createDataContainer(KnimeTables.spec(DetectionRun.CELLS));
         BufferedDataContainer summary = exec.createDataContainer(KnimeTables.spec(DetectionRun.SUMMARY));
         long[] keys = new long[2];
-        KnimeProgress.run(exec, p -> detect(inData[0], p, row -> cells.addRowToTable(KnimeTables.row(keys[0]++, DetectionRun.CELLS, row)),
-                row -> summary.addRowToTable(KnimeTables.row(keys[1]++, DetectionRun.SUMMARY, row))));
+        List<String> withoutCells = new ArrayList<>();
+        KnimeProgress.run(exec, p -> detect(inData[0], p, row -> cells.addRowToTable(KnimeTables.row(keys[0]++, DetectionRun.CELLS, row)), row -> {
+            summary.addRowToTable(KnimeTables.row(keys[1]++, DetectionRun.SUMMARY, row));
+            if (((Number) row[SUMMARY_CELLS]).longValue() == 0) {
+                withoutCells.add((String) row[0]);
+            }
+        }));
         cells.close();
         summary.close();
+        if (!withoutCells.isEmpty()) {
+            // Recoverable (a region-less crop, a control without staining), but more often a wrong channel or threshold.
+            setWarningMessage("No cells found in " + String.join(", ", withoutCells) + ": check Channel and Threshold value");
+        }
         return new BufferedDataTable[] {cells.getTable(), summary.getTable()};
     }
 

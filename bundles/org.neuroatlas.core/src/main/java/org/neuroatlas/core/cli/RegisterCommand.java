@@ -108,6 +108,9 @@ final class RegisterCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "warped:     NCC %.4f with the template over the atlas brain (%s)%n", o.nccWarped(), RegistrationImages.WARPED_FILE);
         w.printf(Locale.ROOT, "wrote %s: %s/, %s, %s, %s, %s%n", out, LinearRegistration.TRANSFORM_FOLDER, LinearRegistration.QUALITY_FILE,
                 RegistrationImages.WARPED_FILE, RegistrationImages.ATLAS_IN_SAMPLE_FILE, String.join(", ", RegistrationImages.QC_FILES));
+        for (String concern : o.concerns()) {
+            w.printf(Locale.ROOT, "warning:    %s (see the QC images)%n", concern);
+        }
         w.flush();
     }
 }

@@ -3,6 +3,9 @@ package org.neuroatlas.core.register;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.Progress;
@@ -114,6 +117,11 @@ public final class RegistrationRun {
             return folder.resolve(LinearRegistration.TRANSFORM_FOLDER);
         }
 
+        /** What looks wrong with this registration (see {@link RegistrationRun#concerns}); empty if nothing. */
+        public List<String> concerns() {
+            return RegistrationRun.concerns(result.nccBefore(), nccAfter(), transform().quality().foldedNodes());
+        }
+
         /** The row of {@link RegistrationRun#SUMMARY} for this sample (paths absolute). */
         public Object[] summaryRow(String sampleId) {
             TransformQuality q = transform().quality();
@@ -124,6 +132,28 @@ public final class RegistrationRun {
     }
 
     private RegistrationRun() {
+    }
+
+    /**
+     * Signs that a registration went wrong, worded for the user: the brain matches the template no better than in
+     * its initial pose (a wrong orientation code, or a brain far from the atlas), or the warp folds (its Jacobian
+     * determinant is ≤ 0 somewhere, so cells there would map to the wrong place). Either way the result may still be
+     * usable; the QC images tell.
+     *
+     * @param nccBefore   NCC with the initial pose
+     * @param nccAfter    NCC after the last stage
+     * @param foldedNodes grid nodes of the warp where it folds
+     */
+    public static List<String> concerns(double nccBefore, double nccAfter, long foldedNodes) {
+        List<String> out = new ArrayList<>();
+        if (!(nccAfter > nccBefore)) {
+            out.add(String.format(Locale.ROOT, "the match with the template did not improve (NCC %.3f before, %.3f after): check the orientation code",
+                    nccBefore, nccAfter));
+        }
+        if (foldedNodes > 0) {
+            out.add("the warp folds at " + foldedNodes + " grid node(s): cells there may map to the wrong region");
+        }
+        return out;
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.neuroatlas.core.InputException;
@@ -39,5 +40,17 @@ class RegistrationRunTest {
         InputException bad = assertThrows(InputException.class, () -> RegistrationRun.Backend.parse("ants", "--backend"));
         assertTrue(bad.getMessage().contains("'ants' is not a registration backend"), bad.getMessage());
         assertEquals(RegistrationRun.SUMMARY.size(), 10);
+    }
+
+    @Test
+    void concernsNameWhatLooksWrong() {
+        assertEquals(List.of(), RegistrationRun.concerns(0.31, 0.62, 0));
+        var worse = RegistrationRun.concerns(0.40, 0.38, 0);
+        assertEquals(1, worse.size());
+        assertTrue(worse.get(0).contains("did not improve (NCC 0.400 before, 0.380 after)"), worse.get(0));
+        var folded = RegistrationRun.concerns(0.31, 0.62, 12);
+        assertEquals(List.of("the warp folds at 12 grid node(s): cells there may map to the wrong region"), folded);
+        // NaN (e.g. an empty overlap) is a concern, not a pass.
+        assertEquals(1, RegistrationRun.concerns(0.3, Double.NaN, 0).size());
     }
 }
