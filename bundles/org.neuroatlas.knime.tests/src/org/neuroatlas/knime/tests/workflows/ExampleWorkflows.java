@@ -99,13 +99,28 @@ public final class ExampleWorkflows {
                 .build();
     }
 
-    /** Cells of any type per region, two or more groups: the cell branch of the example with real-data defaults. */
-    static WorkflowSpec cellCountingTemplate() {
-        return WorkflowSpec.builder("templates/cell-counting-per-region")
+    /** The inputs every template reads, as its annotation explains them. */
+    static final String TEMPLATE_INPUTS = """
+            Put the inputs in this workflow's data folder, or point the workflow variables elsewhere (absolute paths or knime:// URLs):
+            • sample_sheet (default data/samples.csv): sample_id, group, dose_mg_kg, signal_path, autofluorescence_path, and voxel_um_x/y/z
+              and orientation unless the files carry them; relative paths resolve against the sheet's folder.
+            • atlas_folder (default data/atlas): an Allen CCFv3 folder, e.g. ./neuroatlas atlas fetch allen-ccf-2017 --resolution 25 --dest <this workflow>/data/atlas
+            • output_folder (default data/registrations): one registration folder per brain.
+            • control_group: the control as named in the sheet's group column.
+            """;
+
+    /** A template under {@code templates/}: its data-folder inputs as workflow variables. */
+    private static WorkflowSpec.Builder template(String name) {
+        return WorkflowSpec.builder("templates/" + name)
                 .variable(SAMPLE_SHEET, Type.STRING, SHEET_IN_WORKFLOW)
                 .variable(ATLAS, Type.STRING, ATLAS_IN_WORKFLOW)
                 .variable(OUTPUT, Type.STRING, OUTPUT_IN_WORKFLOW)
-                .variable(CONTROL, Type.STRING, "saline")
+                .variable(CONTROL, Type.STRING, "saline");
+    }
+
+    /** Cells of any type per region, two or more groups: the cell branch of the example with real-data defaults. */
+    static WorkflowSpec cellCountingTemplate() {
+        return template("cell-counting-per-region")
                 .variable(CELL_DIAMETER, Type.DOUBLE, "15")
                 .node(1, VOLUME_READER, 60, 200, "Sample sheet").bind("path", SAMPLE_SHEET)
                 .node(2, CELL_DETECTOR, 240, 100, "Cell bodies").bind("cell_diameter_um", CELL_DIAMETER)
@@ -117,27 +132,16 @@ public final class ExampleWorkflows {
                 .link(2, 0, 4, 0).link(3, 0, 4, 1)
                 .link(4, 1, 5, 0).link(1, 0, 5, 1)
                 .link(5, 0, 6, 0).link(4, 1, 6, 1).link(1, 0, 6, 2)
-                .note("""
-                        Cells per region for any cell type and two or more groups.
-                        Put the inputs in this workflow's data folder, or point the workflow variables elsewhere (absolute paths or knime:// URLs):
-                        • sample_sheet (default data/samples.csv): sample_id, group, dose_mg_kg, signal_path, autofluorescence_path, and voxel_um_x/y/z
-                          and orientation unless the files carry them; relative paths resolve against the sheet's folder.
-                        • atlas_folder (default data/atlas): an Allen CCFv3 folder, e.g. ./neuroatlas atlas fetch allen-ccf-2017 --resolution 25 --dest <this workflow>/data/atlas
-                        • output_folder (default data/registrations): one registration folder per brain.
-                        • control_group: the control as named in the sheet's group column.
-                        • cell_diameter_um: typical soma diameter.
-                        Open Cell Detector for the threshold and size filters; Group Statistics compares every other group with the control.""",
+                .note("Cells per region for any cell type and two or more groups.\n" + TEMPLATE_INPUTS
+                        + "• cell_diameter_um: typical soma diameter.\n"
+                        + "Open Cell Detector for the threshold and size filters; Group Statistics compares every other group with the control.",
                         40, 420, 1000, 150)
                 .build();
     }
 
     /** Fibre (axon) density per region: the axon branch of the example with real-data defaults. */
     static WorkflowSpec axonDensityTemplate() {
-        return WorkflowSpec.builder("templates/axon-density-per-region")
-                .variable(SAMPLE_SHEET, Type.STRING, SHEET_IN_WORKFLOW)
-                .variable(ATLAS, Type.STRING, ATLAS_IN_WORKFLOW)
-                .variable(OUTPUT, Type.STRING, OUTPUT_IN_WORKFLOW)
-                .variable(CONTROL, Type.STRING, "saline")
+        return template("axon-density-per-region")
                 .node(1, VOLUME_READER, 60, 200, "Sample sheet").bind("path", SAMPLE_SHEET)
                 .node(2, REGISTRATION, 240, 300, "Brain → atlas").bind("atlas", ATLAS).bind("output_folder", OUTPUT)
                 .node(3, AXON_DENSITY, 420, 200, "Fibre fraction\nper region").bind("atlas", ATLAS)
@@ -148,15 +152,8 @@ public final class ExampleWorkflows {
                 .link(1, 0, 3, 0).link(2, 0, 3, 1)
                 .link(3, 0, 4, 0).link(1, 0, 4, 1)
                 .link(4, 0, 5, 0).link(3, 0, 5, 1).link(1, 0, 5, 2)
-                .note("""
-                        Axon (fibre) density per region for two or more groups.
-                        Put the inputs in this workflow's data folder, or point the workflow variables elsewhere (absolute paths or knime:// URLs):
-                        • sample_sheet (default data/samples.csv): sample_id, group, dose_mg_kg, signal_path, autofluorescence_path, and voxel_um_x/y/z
-                          and orientation unless the files carry them; relative paths resolve against the sheet's folder.
-                        • atlas_folder (default data/atlas): an Allen CCFv3 folder, e.g. ./neuroatlas atlas fetch allen-ccf-2017 --resolution 25 --dest <this workflow>/data/atlas
-                        • output_folder (default data/registrations): one registration folder per brain.
-                        • control_group: the control as named in the sheet's group column.
-                        Axon Density leaves cell bodies out by size; connect a Cell Detector's cells to its third port to leave detected somata out too.""",
+                .note("Axon (fibre) density per region for two or more groups.\n" + TEMPLATE_INPUTS
+                        + "Axon Density leaves cell bodies out by size; connect a Cell Detector's cells to its third port to leave detected somata out too.",
                         40, 420, 1000, 150)
                 .build();
     }
