@@ -21,7 +21,7 @@ final class FieldSmoothing {
         if (!(sigmaNodes > 0)) {
             return field.clone();
         }
-        double[] kernel = kernel(sigmaNodes);
+        float[] kernel = floatKernel(sigmaNodes);
         float[] a = field, b = new float[field.length];
         for (int axis = 0; axis < 3; axis++) {
             float[] in = a, out = b;
@@ -45,69 +45,85 @@ final class FieldSmoothing {
 
     /** Per-thread scratch rows: the inner loops read aligned copies so that the JIT vectorises them. */
     private static final class Rows {
-        final double[] acc;
+        final float[] acc;
         final float[] line;
-        final float[] shifted;
+        final float[] before;
+        final float[] after;
 
         Rows(int nx, int taps) {
-            acc = new double[3 * nx];
+            acc = new float[3 * nx];
             line = new float[Math.max(3 * nx, nx + taps - 1)];
-            shifted = new float[3 * nx];
+            before = new float[3 * nx];
+            after = new float[3 * nx];
         }
     }
 
     /**
-     * One row along x, component by component: the component with its edge nodes repeated, then, tap after tap, the
-     * shifted line weighted and added into the sums, so each output value is the same sum, term for term and in kernel
-     * order, as over the clamped indices.
+     * One row along x, component by component: the component with its edge nodes repeated, then the centre tap and,
+     * pair after pair, the two nodes at the same distance added before weighting (the kernel is symmetric: half the
+     * multiplications), in float so that twice as many lanes fit a vector register.
      */
-    private static void alongX(float[] in, float[] out, int nx, int rowStart, double[] kernel, Rows rows) {
+    private static void alongX(float[] in, float[] out, int nx, int rowStart, float[] kernel, Rows rows) {
         int r = kernel.length / 2;
-        double[] acc = rows.acc;
+        float[] acc = rows.acc;
         float[] line = rows.line;
-        float[] shifted = rows.shifted;
+        float[] before = rows.before;
+        float[] after = rows.after;
         for (int c = 0; c < 3; c++) {
             for (int q = 0; q < nx + 2 * r; q++) {
                 line[q] = in[rowStart + 3 * Math.min(Math.max(q - r, 0), nx - 1) + c];
             }
-            java.util.Arrays.fill(acc, 0, nx, 0);
-            for (int t = 0; t < kernel.length; t++) {
-                System.arraycopy(line, t, shifted, 0, nx);
-                double k = kernel[t];
+            float k0 = kernel[r];
+            for (int x = 0; x < nx; x++) {
+                acc[x] = k0 * line[x + r];
+            }
+            for (int t = 1; t <= r; t++) {
+                System.arraycopy(line, r - t, before, 0, nx);
+                System.arraycopy(line, r + t, after, 0, nx);
+                float k = kernel[r + t];
                 for (int x = 0; x < nx; x++) {
-                    acc[x] += k * shifted[x];
+                    acc[x] += k * (before[x] + after[x]);
                 }
             }
             for (int x = 0; x < nx; x++) {
-                out[rowStart + 3 * x + c] = (float) acc[x];
+                out[rowStart + 3 * x + c] = acc[x];
             }
         }
     }
 
     /**
-     * Output row (y, z) of a pass along y ({@code axis} 1) or z (2): whole input rows weighted and added in kernel
-     * order into the sums, so the inner loop runs over contiguous memory while every output value is still the same
-     * sum, term for term, as over the clamped indices along the axis.
+     * Output row (y, z) of a pass along y ({@code axis} 1) or z (2): whole input rows, the two at the same distance
+     * added before weighting, into the sums in kernel order, so the inner loop runs over contiguous memory; edge rows
+     * are repeated.
      */
-    private static void acrossRows(float[] in, float[] out, int nx, int ny, int nz, int y, int z, int axis, double[] kernel, Rows rows) {
+    private static void acrossRows(float[] in, float[] out, int nx, int ny, int nz, int y, int z, int axis, float[] kernel, Rows rows) {
         int r = kernel.length / 2;
         int width = 3 * nx;
-        double[] acc = rows.acc;
-        float[] row = rows.shifted;
-        java.util.Arrays.fill(acc, 0);
-        for (int t = -r; t <= r; t++) {
-            int src = axis == 1 ? (z * ny + Math.min(Math.max(y + t, 0), ny - 1)) * width
-                    : (Math.min(Math.max(z + t, 0), nz - 1) * ny + y) * width;
-            System.arraycopy(in, src, row, 0, width);
-            double k = kernel[t + r];
+        float[] acc = rows.acc;
+        int centre = (z * ny + y) * width;
+        float k0 = kernel[r];
+        for (int i = 0; i < width; i++) {
+            acc[i] = k0 * in[centre + i];
+        }
+        for (int t = 1; t <= r; t++) {
+            int lo = axis == 1 ? (z * ny + Math.max(y - t, 0)) * width : (Math.max(z - t, 0) * ny + y) * width;
+            int hi = axis == 1 ? (z * ny + Math.min(y + t, ny - 1)) * width : (Math.min(z + t, nz - 1) * ny + y) * width;
+            float k = kernel[r + t];
             for (int i = 0; i < width; i++) {
-                acc[i] += k * row[i];
+                acc[i] += k * (in[lo + i] + in[hi + i]);
             }
         }
-        int dst = (z * ny + y) * width;
-        for (int i = 0; i < width; i++) {
-            out[dst + i] = (float) acc[i];
+        System.arraycopy(acc, 0, out, (z * ny + y) * width, width);
+    }
+
+    /** {@link #kernel} in float, the precision the field is stored in. */
+    private static float[] floatKernel(double sigma) {
+        double[] k = kernel(sigma);
+        float[] f = new float[k.length];
+        for (int i = 0; i < k.length; i++) {
+            f[i] = (float) k[i];
         }
+        return f;
     }
 
     /** Normalised Gaussian weights over ±⌈3σ⌉ nodes. */
