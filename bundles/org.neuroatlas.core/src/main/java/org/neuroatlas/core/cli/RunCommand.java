@@ -10,9 +10,9 @@ import java.util.concurrent.Callable;
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.atlas.Atlas;
 import org.neuroatlas.core.density.fibre.AxonDensityRun;
-import org.neuroatlas.core.density.fibre.FibreSettings;
 import org.neuroatlas.core.detect.DetectionSettings;
 import org.neuroatlas.core.stats.StatsSettings;
+import org.neuroatlas.core.study.FibreStep;
 import org.neuroatlas.core.study.SampleInput;
 import org.neuroatlas.core.study.SampleSheet;
 import org.neuroatlas.core.study.StudyPipeline;
@@ -67,6 +67,10 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     FibreOptions fibre;
 
+    @Option(names = "--no-axon-cells", description = "With --axons: exclude somata by the fibre filter's blob rule only, not also at the detected "
+            + "cells (where cells are sparse, the detector also fires on bright fibres and their exclusion removes fibre).")
+    boolean noAxonCells;
+
     @Mixin
     StatsOptions stats;
 
@@ -87,9 +91,9 @@ final class RunCommand implements Callable<Integer> {
         StatsSettings statsSettings = stats.settings(sheet);
         DetectionSettings detection = detect.settings();
         // Somata are excluded at the detector's cell diameter: one notion of a cell for both steps.
-        FibreSettings fibres = axons
-                ? fibre.settings("--axon-threshold", axonThreshold, detection.cellDiameterUm(), detection.threads(), AxonDensityRun.DEFAULT_CHUNK_VOXELS)
-                : null;
+        FibreStep fibres = axons ? new FibreStep(
+                fibre.settings("--axon-threshold", axonThreshold, detection.cellDiameterUm(), detection.threads(), AxonDensityRun.DEFAULT_CHUNK_VOXELS),
+                !noAxonCells) : null;
         StudyPipeline.CohortResult result;
         ConsoleProgress progress = ConsoleProgress.stderr("run", quiet);
         try (Atlas a = atlasOptions.open(atlas, progress.slice(0, 0.01))) {

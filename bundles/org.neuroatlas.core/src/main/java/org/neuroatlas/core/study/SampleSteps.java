@@ -11,7 +11,6 @@ import org.neuroatlas.core.density.MappingRun;
 import org.neuroatlas.core.density.RegionCounts;
 import org.neuroatlas.core.density.fibre.AxonDensityRun;
 import org.neuroatlas.core.density.fibre.AxonDensityTable;
-import org.neuroatlas.core.density.fibre.FibreSettings;
 import org.neuroatlas.core.detect.DetectionSettings;
 import org.neuroatlas.core.detect.run.DetectionRun;
 import org.neuroatlas.core.detect.score.CellPositions;
@@ -27,8 +26,8 @@ import org.neuroatlas.core.volume.Volumes;
 /**
  * The pipeline's steps for one brain, each reading the previous step's files and writing its own: detect the
  * cells of the signal volume, register the autofluorescence volume, map the cells and count them per region, and
- * optionally measure the signal volume's fibre density per region through the same registration, the detected
- * cells excluded as somata (as {@code ./neuroatlas axons --cells} does). A step whose output exists is skipped,
+ * optionally measure the signal volume's fibre density per region through the same registration, by default the
+ * detected cells excluded as somata (as {@code ./neuroatlas axons --cells} does). A step whose output exists is skipped,
  * which is how a re-run resumes.
  */
 final class SampleSteps {
@@ -38,15 +37,15 @@ final class SampleSteps {
     private final List<Integer> listedRegions;
     private final DetectionSettings detection;
     private final RegistrationRun.Settings registration;
-    private final FibreSettings axons;
+    private final FibreStep axons;
 
     /**
      * @param listedRegions structures counted in every sample even with no cells, so that a zero is a zero and not a
      *                      missing value in the statistics
-     * @param axons         fibre density settings, or null to measure no fibres
+     * @param axons         how fibres are measured, or null to measure none
      */
     SampleSteps(Atlas atlas, RegionVolumes volumes, List<Integer> listedRegions, DetectionSettings detection, RegistrationRun.Settings registration,
-            FibreSettings axons) {
+            FibreStep axons) {
         this.atlas = atlas;
         this.volumes = volumes;
         this.listedRegions = listedRegions;
@@ -105,11 +104,11 @@ final class SampleSteps {
         progress.report(0, "Measuring fibre density");
         Path transformDir = MappingRun.transformFolder(folder.registration(), "registration of " + input.sampleId());
         AtlasTransform registered = MappingRun.loadTransform(transformDir);
-        AxonDensityRun.Cells somata = AxonDensityRun.cells(CsvTable.read(folder.cells()));
+        AxonDensityRun.Cells somata = axons.detectedCellsAsSomata() ? AxonDensityRun.cells(CsvTable.read(folder.cells())) : null;
         try (Volume<?> v = Volumes.open(input.signal(), input.signalRead())) {
             // The registration is of the autofluorescence volume; the signal volume may be a part of it (see SampleInput).
             AtlasTransform transform = registered.forSubVolume(input.signalOffsetUm(), SampleGeometry.of(v));
-            AxonDensityRun.Result r = AxonDensityRun.run(input.sampleId(), v, input.signal(), atlas, volumes, transform, transformDir, somata, axons,
+            AxonDensityRun.Result r = AxonDensityRun.run(input.sampleId(), v, input.signal(), atlas, volumes, transform, transformDir, somata, axons.settings(),
                     progress);
             CsvTableWriter.write(folder.axons(), AxonDensityTable.SCHEMA, r.rows());
         }

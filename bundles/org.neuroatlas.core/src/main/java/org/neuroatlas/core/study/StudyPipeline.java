@@ -18,7 +18,6 @@ import org.neuroatlas.core.atlas.Atlas;
 import org.neuroatlas.core.atlas.RegionVolumes;
 import org.neuroatlas.core.density.RegionCounts;
 import org.neuroatlas.core.density.fibre.AxonDensityTable;
-import org.neuroatlas.core.density.fibre.FibreSettings;
 import org.neuroatlas.core.detect.DetectionSettings;
 import org.neuroatlas.core.io.CsvTable;
 import org.neuroatlas.core.io.CsvTableWriter;
@@ -88,12 +87,12 @@ public final class StudyPipeline {
      * fibres, their fibre fractions get the same statistics and report ({@link CohortComparison#AXONS}).
      *
      * @param sheetFile  the sample sheet's file, checksummed in the report (may be null)
-     * @param axons      fibre density settings, or null to measure no fibres
+     * @param axons      how fibres are measured, or null to measure none
      * @param stats      the statistics of the cell counts; the fibres' use {@link CohortComparison#axonStats}
      * @param parameters the run's parameters, listed in the report
      */
     public static CohortResult run(Atlas atlas, List<SampleInput> inputs, SampleSheet sheet, Path sheetFile, DetectionSettings detection,
-            RegistrationRun.Settings registration, FibreSettings axons, StatsSettings stats, Map<String, String> parameters, Path outDir,
+            RegistrationRun.Settings registration, FibreStep axons, StatsSettings stats, Map<String, String> parameters, Path outDir,
             Progress progress) throws IOException {
         double pipelineEnd = axons == null ? 0.95 : 0.9;
         Result samples = runSamples(atlas, inputs, List.of(), detection, registration, axons, outDir, progress.slice(0, pipelineEnd));
@@ -115,12 +114,12 @@ public final class StudyPipeline {
      * Runs the brains' steps and writes the cohort's counts table, and with fibres its fibre density table.
      *
      * @param listedRegions structures listed in every brain's counts even without cells
-     * @param axons         fibre density settings, or null to measure no fibres
+     * @param axons         how fibres are measured, or null to measure none
      * @throws CanceledException if {@code progress} asked to stop (finished brains stay finished)
      * @throws InputException    if no brain finished
      */
     public static Result runSamples(Atlas atlas, List<SampleInput> inputs, List<Integer> listedRegions, DetectionSettings detection,
-            RegistrationRun.Settings registration, FibreSettings axons, Path outDir, Progress progress) throws IOException {
+            RegistrationRun.Settings registration, FibreStep axons, Path outDir, Progress progress) throws IOException {
         progress.report(0, "Measuring the atlas's region volumes");
         RegionVolumes volumes = RegionVolumes.measure(atlas, progress.slice(0, 0.02));
         SampleSteps steps = new SampleSteps(atlas, volumes, listedRegions, detection, registration, axons);
