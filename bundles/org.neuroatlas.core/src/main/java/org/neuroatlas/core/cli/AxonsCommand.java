@@ -65,12 +65,8 @@ final class AxonsCommand implements Callable<Integer> {
                     + "auto:K, or an absolute value in intensity units (default: ${DEFAULT-VALUE}).")
     String threshold;
 
-    @Option(names = "--fibre-diameter-um", defaultValue = "1,3", paramLabel = "MIN,MAX", description = "Fibre diameters to enhance, µm (default: ${DEFAULT-VALUE}).")
-    String fibreDiameter;
-
-    @Option(names = "--width-fraction", defaultValue = "0.5", paramLabel = "F",
-            description = "A fibre voxel's ridge response is at least F x the highest of its 26 neighbours (default: ${DEFAULT-VALUE}).")
-    double widthFraction;
+    @Mixin
+    FibreOptions fibre;
 
     @Option(names = "--cell-diameter-um", defaultValue = "15", paramLabel = "UM", description = "Soma diameter for the soma exclusion, µm (default: ${DEFAULT-VALUE}).")
     double cellDiameterUm;
@@ -121,8 +117,7 @@ final class AxonsCommand implements Callable<Integer> {
     }
 
     FibreSettings settings() {
-        return AxonDensityRun.settings(fibreDiameter, threshold, widthFraction, cellDiameterUm,
-                threads == null ? Runtime.getRuntime().availableProcessors() : threads, chunkVoxels);
+        return fibre.settings("--threshold", threshold, cellDiameterUm, threads, chunkVoxels);
     }
 
     private void print(PrintWriter w, String id, String atlasKey, FibreCounts c, int rows) {

@@ -89,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
             truth = DemoTruth.read(cohort.truth());
             try (Atlas a = atlasOptions.open(atlas, progress.slice(0.45, 0.46))) {
                 result = StudyPipeline.run(a, cohort.inputs(), cohort.sheet(), cohort.sheetFile(), detection,
-                        RegistrationRun.Settings.defaults(n), stats, RunCommand.parameters(spec), out,
+                        RegistrationRun.Settings.defaults(n), null, stats, RunCommand.parameters(spec), out,
                         progress.slice(0.46, 1));
             }
         } finally {

@@ -9,8 +9,10 @@ import java.util.concurrent.Callable;
 
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.atlas.Atlas;
+import org.neuroatlas.core.density.fibre.AxonDensityRun;
 import org.neuroatlas.core.detect.DetectionSettings;
 import org.neuroatlas.core.stats.StatsSettings;
+import org.neuroatlas.core.study.FibreStep;
 import org.neuroatlas.core.study.SampleInput;
 import org.neuroatlas.core.study.SampleSheet;
 import org.neuroatlas.core.study.StudyPipeline;
@@ -29,7 +31,10 @@ import picocli.CommandLine.Spec;
             "OUTDIR/samples/<sample_id>/ holds each brain's cells.csv, registration/, mapped_cells.csv and region_counts.csv; OUTDIR holds "
                     + "region_counts.csv (all brains), dose_comparison.csv, report.html and plots/. Every file appears complete or not at "
                     + "all, so a re-run skips the finished steps; a brain that fails is reported, the others go on, and the statistics "
-                    + "use the brains that finished."})
+                    + "use the brains that finished.",
+            "With --axons, also each brain's fibre density (the axons command through the same registration, the detected cells excluded "
+                    + "as somata): OUTDIR/samples/<sample_id>/axon_density.csv, OUTDIR/axon_density.csv (all brains), "
+                    + "dose_comparison_axons.csv (fibre_fraction compared) and axons/report.html with axons/plots/."})
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--samples", required = true, paramLabel = "CSV", description = "Sample sheet: sample_id, group, dose_mg_kg, signal_path, "
@@ -51,6 +56,21 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RegistrationOptions registration;
 
+    @Option(names = "--axons", description = "Also measure each brain's fibre (axon) density per region and compare the groups' fibre fractions "
+            + "(off by default: it filters the signal volume once more at full resolution, for fibres 1-3 µm thick).")
+    boolean axons;
+
+    @Option(names = "--axon-threshold", defaultValue = AxonDensityRun.DEFAULT_THRESHOLD, paramLabel = "auto|auto:K|VALUE",
+            description = "With --axons: the axons command's --threshold on the ridge response (default: ${DEFAULT-VALUE}).")
+    String axonThreshold;
+
+    @Mixin
+    FibreOptions fibre;
+
+    @Option(names = "--no-axon-cells", description = "With --axons: exclude somata by the fibre filter's blob rule only, not also at the detected "
+            + "cells (where cells are sparse, the detector also fires on bright fibres and their exclusion removes fibre).")
+    boolean noAxonCells;
+
     @Mixin
     StatsOptions stats;
 
@@ -70,11 +90,15 @@ final class RunCommand implements Callable<Integer> {
         // Settings are checked before the hours of work, not after.
         StatsSettings statsSettings = stats.settings(sheet);
         DetectionSettings detection = detect.settings();
+        // Somata are excluded at the detector's cell diameter: one notion of a cell for both steps.
+        FibreStep fibres = axons ? new FibreStep(
+                fibre.settings("--axon-threshold", axonThreshold, detection.cellDiameterUm(), detection.threads(), AxonDensityRun.DEFAULT_CHUNK_VOXELS),
+                !noAxonCells) : null;
         StudyPipeline.CohortResult result;
         ConsoleProgress progress = ConsoleProgress.stderr("run", quiet);
         try (Atlas a = atlasOptions.open(atlas, progress.slice(0, 0.01))) {
             Files.createDirectories(out);
-            result = StudyPipeline.run(a, inputs, sheet, samples, detection, registration.registration(detection.threads()), statsSettings,
+            result = StudyPipeline.run(a, inputs, sheet, samples, detection, registration.registration(detection.threads()), fibres, statsSettings,
                     parameters(spec), out, progress.slice(0.01, 1));
         } finally {
             progress.done();

@@ -101,6 +101,23 @@ public final class AtlasTransform {
         return new AtlasTransform(sampleSide, u, v, atlasKey, sample, quality);
     }
 
+    /**
+     * This transform for a part of its sample imaged on its own: a volume whose first voxel centre lies at
+     * {@code originUm} (x, y, z, µm) in this transform's sample frame, e.g. a stained channel imaged only around
+     * some regions inside the autofluorescence volume that was registered. Only the sample-side translation
+     * changes; the warp and its quality figures are this transform's.
+     *
+     * @param originUm  the sub-volume's first voxel centre in this transform's sample µm
+     * @param subVolume the sub-volume's own geometry
+     */
+    public AtlasTransform forSubVolume(double[] originUm, SampleGeometry subVolume) {
+        if (originUm.length != 3) {
+            throw new IllegalArgumentException("originUm needs x, y, z");
+        }
+        AffineMap side = sampleSide.andThen(AffineMap.translation(-originUm[0], -originUm[1], -originUm[2]));
+        return new AtlasTransform(side, u, v, atlasKey, subVolume, quality);
+    }
+
     /** {@code x_a → A·x_a + b}, the affine part (atlas µm → sample µm, after the warp). */
     public AffineMap sampleSide() {
         return sampleSide;

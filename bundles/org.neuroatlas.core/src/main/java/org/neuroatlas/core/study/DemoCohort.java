@@ -42,6 +42,21 @@ public final class DemoCohort {
     }
 
     /**
+     * How the cohort is imaged.
+     *
+     * @param wholeBrainVoxelUm voxel size of the whole brains' autofluorescence, µm
+     * @param signalCrop        the stained channel's crop, as {@code ./neuroatlas simulate --crop} takes it (region
+     *                          acronyms, or {@code box:AP0,DV0,LR0,AP1,DV1,LR1} in atlas µm)
+     * @param fibres            whether the stained channel has fibres (slower; resolved at about 2 µm voxels)
+     * @param cellsScale        multiplier of every cell density (below 1: faster, for tests of what is not cells)
+     */
+    public record Imaging(VoxelSize wholeBrainVoxelUm, String signalCrop, boolean fibres, double cellsScale) {
+
+        /** The demo's: whole brains at {@link DemoCohort#WHOLE_BRAIN_VOXEL_UM}, the stained channel around {@value DemoCohort#SIGNAL_CROP}, no fibres. */
+        public static final Imaging DEMO = new Imaging(WHOLE_BRAIN_VOXEL_UM, SIGNAL_CROP, false, 1);
+    }
+
+    /**
      * @param inputs the pipeline's inputs, one per brain
      * @param sheet  the cohort's sample sheet (groups and doses)
      * @param sheetFile the stained cohort's sample sheet file (groups and doses, checksummed in the report)
@@ -53,16 +68,21 @@ public final class DemoCohort {
     private DemoCohort() {
     }
 
-    /** Simulates both cohorts under {@code dir} ({@value #WHOLE}/ and {@value #SIGNAL}/). */
+    /** Simulates both cohorts under {@code dir} ({@value #WHOLE}/ and {@value #SIGNAL}/), imaged as the demo images them. */
     public static Cohort simulate(Settings s, Path dir, Progress progress) throws IOException {
+        return simulate(s, Imaging.DEMO, dir, progress);
+    }
+
+    /** Simulates both cohorts under {@code dir} ({@value #WHOLE}/ and {@value #SIGNAL}/), imaged as {@code imaging} says. */
+    public static Cohort simulate(Settings s, Imaging imaging, Path dir, Progress progress) throws IOException {
         Orientation psl = Orientation.parse(SimulationSettings.DEFAULT_ORIENTATION, "--orientation");
-        SimulationSettings whole = new SimulationSettings(s.atlas(), s.atlasResolutionUm(), s.scenario(), s.nPerGroup(), WHOLE_BRAIN_VOXEL_UM,
-                psl, s.seed(), "", 1, false, s.threads());
-        progress.report(0, "Simulating the whole brains' autofluorescence at " + WHOLE_BRAIN_VOXEL_UM + " µm");
+        SimulationSettings whole = new SimulationSettings(s.atlas(), s.atlasResolutionUm(), s.scenario(), s.nPerGroup(), imaging.wholeBrainVoxelUm(),
+                psl, s.seed(), "", imaging.cellsScale(), false, s.threads());
+        progress.report(0, "Simulating the whole brains' autofluorescence at " + imaging.wholeBrainVoxelUm() + " µm");
         CohortSimulator.Cohort w = CohortSimulator.run(whole, dir.resolve(WHOLE), progress.slice(0, 0.3));
         SimulationSettings box = new SimulationSettings(s.atlas(), s.atlasResolutionUm(), s.scenario(), s.nPerGroup(), s.signalVoxelUm(), psl,
-                s.seed(), SIGNAL_CROP, 1, false, s.threads());
-        progress.report(0.3, "Simulating the stained channel at " + s.signalVoxelUm() + " µm around VTA and SNc");
+                s.seed(), imaging.signalCrop(), imaging.cellsScale(), imaging.fibres(), s.threads());
+        progress.report(0.3, "Simulating the stained channel at " + s.signalVoxelUm() + " µm in " + imaging.signalCrop());
         CohortSimulator.Cohort b = CohortSimulator.run(box, dir.resolve(SIGNAL), progress.slice(0.3, 1));
         List<SampleInput> inputs = new ArrayList<>();
         for (int i = 0; i < b.brains().size(); i++) {

@@ -105,4 +105,16 @@ class RunCliTest {
         assertTrue(r.out().contains("(5 brains in the statistics)"), r.out());
         assertTrue(Files.isRegularFile(out2.resolve("dose_comparison.csv")));
     }
+
+    @Test
+    @Order(4)
+    void aBadAxonThresholdIsRefusedBeforeAnyWork() throws Exception {
+        Path out3 = dir.resolve("run-bad-axons");
+        CliTest.Result r = CliTest.run("run", "--samples", cohort.resolve("samples.csv").toString(), "--atlas", "demo", "--axons", "--axon-threshold",
+                "often", "--quiet", "--out", out3.toString());
+        assertEquals(NeuroAtlasCli.EXIT_INPUT, r.exit(), r.out());
+        assertTrue(r.err().contains("--axon-threshold"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertFalse(Files.exists(out3));
+    }
 }

@@ -20,10 +20,13 @@ import org.neuroatlas.core.io.TableSchema;
  */
 public final class AxonDensityTable {
 
+    /** The column the group statistics compare. */
+    public static final String FIBRE_FRACTION = "fibre_fraction";
+
     public static final TableSchema SCHEMA = TableSchema.withKey(RegionCounts.REGION_KEY,
             Column.longInt("fibre_voxels", "Sample voxels segmented as fibre whose nearest atlas voxel lies in the region (with descendants)"),
             Column.longInt("imaged_voxels", "Sample voxels whose nearest atlas voxel lies in the region (with descendants)"),
-            Column.real("fibre_fraction", "fibre_voxels / imaged_voxels: fibre volume fraction of the imaged part of the region"),
+            Column.real(FIBRE_FRACTION, "fibre_voxels / imaged_voxels: fibre volume fraction of the imaged part of the region"),
             Column.real("fibre_volume_mm3", "fibre_voxels × sample voxel volume, mm³ of sample (tissue) space"),
             Column.real("imaged_volume_mm3", "imaged_voxels × sample voxel volume, mm³ of sample space"),
             Column.real("region_volume_mm3", "Atlas volume of the region with all its descendants on this side, mm³ (as volume_mm3 of the counts)"));
