@@ -34,10 +34,12 @@ public final class ExampleWorkflows {
     static final String ATLAS_IN_WORKFLOW = "knime://knime.workflow/data/atlas";
 
     /**
-     * log2 fold-change pseudo-count for fibre fractions (0–1): small next to typical fractions (10⁻³–10⁻¹) so it
-     * does not flatten their fold changes, yet keeps a region without fibres in the control finite.
+     * Group Statistics on fibre fractions as {@code run --axons} sets it (CohortComparison): no pseudo-count (a
+     * region that is imaged always has a fraction, of a few 10⁻³, which a pseudo-count of 1 would drown), and a region
+     * missing from a brain's table was not imaged there, so it is skipped rather than zero.
      */
-    static final double FIBRE_FRACTION_PSEUDO_COUNT = 1e-4;
+    static final double FIBRE_FRACTION_PSEUDO_COUNT = 0;
+    static final String FIBRE_FRACTION_MISSING = "skip";
 
     private ExampleWorkflows() {
     }
@@ -65,12 +67,12 @@ public final class ExampleWorkflows {
                 .node(5, AXON_DENSITY, 460, 400, "Fibre fraction\nper region").bind("atlas", ATLAS)
                 .node(6, STATISTICS, 660, 120, "Cell counts:\ndoses vs control").bind("control_group", CONTROL)
                 .node(7, STATISTICS, 660, 400, "Fibre fraction:\ndoses vs control").bind("control_group", CONTROL)
-                .set("value_column", "fibre_fraction").set("pseudo_count", FIBRE_FRACTION_PSEUDO_COUNT)
+                .set("value_column", "fibre_fraction").set("pseudo_count", FIBRE_FRACTION_PSEUDO_COUNT).set("missing", FIBRE_FRACTION_MISSING)
                 .node(8, REGION_PLOT, 860, 120, "Volcano, bars,\ncoronal slices").bind("atlas", ATLAS)
                 .node(9, REGION_PLOT, 860, 400, "Volcano, bars,\ncoronal slices").bind("atlas", ATLAS)
                 .link(1, 0, 2, 0).link(1, 0, 3, 0)
                 .link(2, 0, 4, 0).link(3, 0, 4, 1)
-                .link(1, 0, 5, 0).link(3, 0, 5, 1).link(2, 0, 5, 2)
+                .link(1, 0, 5, 0).link(3, 0, 5, 1)
                 .link(4, 1, 6, 0).link(1, 0, 6, 1)
                 .link(5, 0, 7, 0).link(1, 0, 7, 1)
                 .link(6, 0, 8, 0).link(4, 1, 8, 1).link(1, 0, 8, 2)
@@ -93,7 +95,7 @@ public final class ExampleWorkflows {
                 .note("2  Detect cells in the signal channel (chunked, exact at chunk borders).\n"
                         + "3  Register the autofluorescence channel to the atlas (rigid → affine → demons).", 240, 20, 200, 80)
                 .note("4  Map cells into atlas space: counts and densities per region × hemisphere.\n"
-                        + "5  Axon density: fibre fraction per region, somata left out.", 440, 20, 200, 80)
+                        + "5  Axon density: fibre fraction per region, somata left out by size (as run --axons).", 440, 20, 200, 80)
                 .note("6, 7  Group statistics: Welch t, Mann–Whitney, ANOVA, Kruskal–Wallis, dose trend, BH q per contrast.\n"
                         + "8, 9  Plots: volcano, top-region bars, coronal slices coloured by log2 fold change.", 640, 20, 320, 80)
                 .build();
@@ -146,14 +148,15 @@ public final class ExampleWorkflows {
                 .node(2, REGISTRATION, 240, 300, "Brain → atlas").bind("atlas", ATLAS).bind("output_folder", OUTPUT)
                 .node(3, AXON_DENSITY, 420, 200, "Fibre fraction\nper region").bind("atlas", ATLAS)
                 .node(4, STATISTICS, 600, 200, "Groups vs control").bind("control_group", CONTROL)
-                .set("value_column", "fibre_fraction").set("pseudo_count", FIBRE_FRACTION_PSEUDO_COUNT)
+                .set("value_column", "fibre_fraction").set("pseudo_count", FIBRE_FRACTION_PSEUDO_COUNT).set("missing", FIBRE_FRACTION_MISSING)
                 .node(5, REGION_PLOT, 780, 200, "Plots").bind("atlas", ATLAS)
                 .link(1, 0, 2, 0)
                 .link(1, 0, 3, 0).link(2, 0, 3, 1)
                 .link(3, 0, 4, 0).link(1, 0, 4, 1)
                 .link(4, 0, 5, 0).link(3, 0, 5, 1).link(1, 0, 5, 2)
                 .note("Axon (fibre) density per region for two or more groups.\n" + TEMPLATE_INPUTS
-                        + "Axon Density leaves cell bodies out by size; connect a Cell Detector's cells to its third port to leave detected somata out too.",
+                        + "Axon Density leaves cell bodies out by size. A Cell Detector's cells at its third port are left out too, but where cells are sparse "
+                        + "the detector also fires on bright fibres, which then go missing.",
                         40, 420, 1000, 150)
                 .build();
     }

@@ -67,9 +67,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     FibreOptions fibre;
 
-    @Option(names = "--no-axon-cells", description = "With --axons: exclude somata by the fibre filter's blob rule only, not also at the detected "
-            + "cells (where cells are sparse, the detector also fires on bright fibres and their exclusion removes fibre).")
-    boolean noAxonCells;
+    @Option(names = "--axon-cells", description = "With --axons: also exclude the detected cells as somata, not only by the fibre filter's blob "
+            + "rule (off by default: where cells are sparse, the detector also fires on bright fibres, and excluding those removes fibre).")
+    boolean axonCells;
 
     @Mixin
     StatsOptions stats;
@@ -90,10 +90,11 @@ final class RunCommand implements Callable<Integer> {
         // Settings are checked before the hours of work, not after.
         StatsSettings statsSettings = stats.settings(sheet);
         DetectionSettings detection = detect.settings();
-        // Somata are excluded at the detector's cell diameter: one notion of a cell for both steps.
+        // Somata are excluded at the detector's cell diameter (one notion of a cell for both steps); the detected cells
+        // themselves only on request, as they include false detections on fibres that would remove fibre.
         FibreStep fibres = axons ? new FibreStep(
                 fibre.settings("--axon-threshold", axonThreshold, detection.cellDiameterUm(), detection.threads(), AxonDensityRun.DEFAULT_CHUNK_VOXELS),
-                !noAxonCells) : null;
+                axonCells) : null;
         StudyPipeline.CohortResult result;
         ConsoleProgress progress = ConsoleProgress.stderr("run", quiet);
         try (Atlas a = atlasOptions.open(atlas, progress.slice(0, 0.01))) {
