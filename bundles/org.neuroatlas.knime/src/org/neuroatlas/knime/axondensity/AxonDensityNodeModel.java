@@ -97,10 +97,11 @@ final class AxonDensityNodeModel extends SettingsNodeModel<AxonDensityNodeSettin
         Map<String, AxonDensityRun.Cells> cells = cellsTable == null ? Map.of()
                 : AxonDensityRun.cellsBySample(KnimeTables.text(CELLS_TABLE, cellsTable, MappingRun.SAMPLE_ID, CellPositions.X, CellPositions.Y,
                         CellPositions.Z, AxonDensityRun.DIAMETER_UM));
+        List<String> warnings = new ArrayList<>();
         List<String> unknown = new ArrayList<>(cells.keySet());
         unknown.removeAll(seen);
         if (!unknown.isEmpty()) {
-            setWarningMessage("The " + CELLS_TABLE + " has cells of samples not measured (ignored): " + String.join(", ", unknown));
+            warnings.add("The " + CELLS_TABLE + " has cells of samples not measured (ignored): " + String.join(", ", unknown));
         }
         try (Atlas atlas = settings().atlas.open(progress.slice(0, 0.02))) {
             RegionVolumes regionVolumes = RegionVolumes.measure(atlas, progress.slice(0.02, 0.05));
@@ -109,20 +110,25 @@ final class AxonDensityNodeModel extends SettingsNodeModel<AxonDensityNodeSettin
                 progress.checkCanceled();
                 VolumeRow row = samples.get(i);
                 Progress p = labelled(progress.slice(0.05 + 0.95 * i / n, 0.05 + 0.95 * (i + 1) / n), row.sampleId() + " (" + (i + 1) + " of " + n + "): ");
-                measureSample(row, transformDirs.get(row.sampleId()), atlas, regionVolumes, cells.get(row.sampleId()), fibre, p).rows().forEach(rows);
+                measureSample(row, transformDirs.get(row.sampleId()), atlas, regionVolumes, cells.get(row.sampleId()), fibre, p, warnings).rows()
+                        .forEach(rows);
             }
             progress.report(1, null);
-            return n;
         }
+        if (!warnings.isEmpty()) {
+            setWarningMessage(String.join("; ", warnings));
+        }
+        return samples.size();
     }
 
-    /** One sample; errors name the sample (the engine's name the folder or file only). */
+    /** One sample; errors name the sample (the engine's name the folder or file only), warnings too. */
     private static AxonDensityRun.Result measureSample(VolumeRow row, Path transformDir, Atlas atlas, RegionVolumes regionVolumes,
-            AxonDensityRun.Cells cells, FibreSettings settings, Progress progress) {
+            AxonDensityRun.Cells cells, FibreSettings settings, Progress progress, List<String> warnings) {
         try {
             Path folder = MappingRun.transformFolder(transformDir, MappingRun.TRANSFORM_DIR);
             AtlasTransform transform = MappingRun.loadTransform(folder);
             try (Volume<?> volume = Volumes.open(row.path(), row.readOptions())) {
+                settings.resolutionConcern(volume.voxelSizeUm()).ifPresent(c -> warnings.add("Sample " + row.sampleId() + ": " + c));
                 return AxonDensityRun.run(row.sampleId(), volume, row.path(), atlas, regionVolumes, transform, folder, cells, settings, progress);
             }
         } catch (InputException e) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.neuroatlas.core.InputException;
@@ -99,13 +100,16 @@ final class AxonsCommand implements Callable<Integer> {
         AxonDensityRun.Cells excluded = cells == null ? null : AxonDensityRun.cells(CsvTable.read(cells));
         String id = sampleId != null ? sampleId.trim() : DetectCommand.stem(input);
         AxonDensityRun.Result result;
+        Optional<String> concern;
         ConsoleProgress progress = ConsoleProgress.stderr("axons", quiet);
         try (Atlas a = atlasOptions.open(atlas, Progress.NONE); Volume<?> v = Volumes.open(input, volume.toReadOptions())) {
             RegionVolumes volumes = RegionVolumes.measure(a, progress.slice(0, 0.05));
+            concern = settings.resolutionConcern(v.voxelSizeUm());
             result = AxonDensityRun.run(id, v, input, a, volumes, transform, transformFolder, excluded, settings, progress.slice(0.05, 1));
         } finally {
             progress.done();
         }
+        concern.ifPresent(c -> spec.commandLine().getErr().println("warning: " + c));
         List<Object[]> rows = result.rows();
         try {
             CsvTableWriter.write(out, AxonDensityTable.SCHEMA, rows);

@@ -10,12 +10,14 @@ import java.util.concurrent.Callable;
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.atlas.Atlas;
 import org.neuroatlas.core.density.fibre.AxonDensityRun;
+import org.neuroatlas.core.density.fibre.FibreSettings;
 import org.neuroatlas.core.detect.DetectionSettings;
 import org.neuroatlas.core.stats.StatsSettings;
 import org.neuroatlas.core.study.FibreStep;
 import org.neuroatlas.core.study.SampleInput;
 import org.neuroatlas.core.study.SampleSheet;
 import org.neuroatlas.core.study.StudyPipeline;
+import org.neuroatlas.core.volume.Volumes;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -95,6 +97,9 @@ final class RunCommand implements Callable<Integer> {
         FibreStep fibres = axons ? new FibreStep(
                 fibre.settings("--axon-threshold", axonThreshold, detection.cellDiameterUm(), detection.threads(), AxonDensityRun.DEFAULT_CHUNK_VOXELS),
                 axonCells) : null;
+        if (fibres != null) {
+            warnCoarseSignal(inputs, fibres.settings());
+        }
         StudyPipeline.CohortResult result;
         ConsoleProgress progress = ConsoleProgress.stderr("run", quiet);
         try (Atlas a = atlasOptions.open(atlas, progress.slice(0, 0.01))) {
@@ -106,6 +111,20 @@ final class RunCommand implements Callable<Integer> {
         }
         CohortSummary.print(spec.commandLine().getOut(), result, statsSettings.fdr(), out);
         return result.samples().failed().isEmpty() ? 0 : NeuroAtlasCli.EXIT_INPUT;
+    }
+
+    /** Before hours of work: a warning, with the number of brains, for signal voxels too coarse for the fibres looked for. */
+    private void warnCoarseSignal(List<SampleInput> inputs, FibreSettings settings) {
+        Map<String, Integer> brains = new LinkedHashMap<>();
+        for (SampleInput in : inputs) {
+            try {
+                Volumes.readHeader(in.signal(), in.signalRead()).voxelSizeUm().flatMap(settings::resolutionConcern)
+                        .ifPresent(c -> brains.merge(c, 1, Integer::sum));
+            } catch (InputException e) {
+                // the brain's own step reports a missing or bad file, and the others go on
+            }
+        }
+        brains.forEach((concern, n) -> spec.commandLine().getErr().println("warning: --axons on " + n + " brain(s): " + concern));
     }
 
     /** The command line as given, for the report's parameter list. */

@@ -1,9 +1,12 @@
 package org.neuroatlas.core.density.fibre;
 
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
 
 import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.detect.Threshold;
+import org.neuroatlas.core.volume.VoxelSize;
 
 /**
  * Settings of fibre segmentation and density ({@link FibreDensity}); lengths in µm, converted to voxels per axis with
@@ -73,5 +76,24 @@ public record FibreSettings(double diameterMinUm, double diameterMaxUm, Threshol
     @Override
     public int[] chunkVoxels() {
         return chunkVoxels.clone();
+    }
+
+    /**
+     * A warning when voxels are too coarse for the fibres these settings look for: with the finest voxel axis more than
+     * twice the thickest fibre, a fibre is a faint fraction of a voxel, and fibre fractions say little. Empty otherwise.
+     *
+     * @param voxelSizeUm the volume's voxel size, µm
+     */
+    public Optional<String> resolutionConcern(VoxelSize voxelSizeUm) {
+        double finest = Math.min(voxelSizeUm.um(0), Math.min(voxelSizeUm.um(1), voxelSizeUm.um(2)));
+        if (finest <= 2 * diameterMaxUm) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(Locale.ROOT, "voxels of %s µm are too coarse for fibres %s-%s µm thick: fibre fractions say little "
+                + "(image the stained channel at about %s µm or finer)", voxelSizeUm, num(diameterMinUm), num(diameterMaxUm), num(diameterMaxUm)));
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }
