@@ -134,11 +134,17 @@ public final class RegistrationRun {
     private RegistrationRun() {
     }
 
+    /** NCC changes smaller than this are noise of the optimiser, not a better or worse match. */
+    private static final double NCC_TOLERANCE = 0.01;
+    /** An initial pose this good leaves registration little to improve. */
+    private static final double GOOD_START_NCC = 0.9;
+
     /**
      * Signs that a registration went wrong, worded for the user: the brain matches the template no better than in
-     * its initial pose (a wrong orientation code, or a brain far from the atlas), or the warp folds (its Jacobian
-     * determinant is ≤ 0 somewhere, so cells there would map to the wrong place). Either way the result may still be
-     * usable; the QC images tell.
+     * its initial pose although that pose matched poorly (a wrong orientation code, or a brain far from the atlas), or
+     * worse than it; or the warp folds (its Jacobian determinant is ≤ 0 somewhere, so cells there would map to the
+     * wrong place). Either way the result may still be usable; the QC images tell. A brain already in place (NCC near 1
+     * before) has nothing to gain, and is no concern.
      *
      * @param nccBefore   NCC with the initial pose
      * @param nccAfter    NCC after the last stage
@@ -146,7 +152,9 @@ public final class RegistrationRun {
      */
     public static List<String> concerns(double nccBefore, double nccAfter, long foldedNodes) {
         List<String> out = new ArrayList<>();
-        if (!(nccAfter > nccBefore)) {
+        boolean worse = !(nccAfter >= nccBefore - NCC_TOLERANCE);
+        boolean stuck = !(nccAfter >= nccBefore + NCC_TOLERANCE) && nccBefore < GOOD_START_NCC;
+        if (worse || stuck) {
             out.add(String.format(Locale.ROOT, "the match with the template did not improve (NCC %.3f before, %.3f after): check the orientation code",
                     nccBefore, nccAfter));
         }
@@ -155,6 +163,7 @@ public final class RegistrationRun {
         }
         return out;
     }
+
 
     /**
      * Registers {@code autofluorescence} (which must carry its orientation code) to {@code atlas}'s template and

@@ -52,5 +52,9 @@ class RegistrationRunTest {
         assertEquals(List.of("the warp folds at 12 grid node(s): cells there may map to the wrong region"), folded);
         // NaN (e.g. an empty overlap) is a concern, not a pass.
         assertEquals(1, RegistrationRun.concerns(0.3, Double.NaN, 0).size());
+        // A poor start that stays poor is a concern; a brain already in place that stays in place is not.
+        assertEquals(1, RegistrationRun.concerns(0.40, 0.405, 0).size());
+        assertEquals(List.of(), RegistrationRun.concerns(0.99996, 0.99993, 0));
+        assertEquals(1, RegistrationRun.concerns(0.99, 0.95, 0).size(), "worse than the start");
     }
 }
