@@ -20,8 +20,8 @@ import org.neuroatlas.core.InputException;
  * @param segmentationFraction  a cell's segment holds voxels whose enhanced value is at least this fraction of the
  *                              seed's (0 &lt; f &lt; 1)
  * @param threads               chunks processed in parallel (≥ 1)
- * @param chunkVoxels           core size of a chunk along x, y, z in voxels; memory is about 19 bytes (uint16 input)
- *                              × (chunk + 2 × halo) voxels per thread, about 270 MB at the default 256 × 256 × 128
+ * @param chunkVoxels           core size of a chunk along x, y, z in voxels; memory is about 23 bytes (uint16 input)
+ *                              × (chunk + 2 × halo) voxels per thread, about 360 MB at the default 256 × 256 × 128
  *                              with 15 µm cells at 5 µm voxels; fewer threads run if that does not fit in 60 % of
  *                              the heap
  */

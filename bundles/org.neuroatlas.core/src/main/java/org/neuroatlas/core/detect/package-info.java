@@ -34,9 +34,20 @@
  * line between them never drops below 0.7 × the lower one's value (no valley: one cell with two maxima).
  * Suppression is pairwise, not greedy, so it is decided locally: a candidate is accepted iff nothing suppresses
  * it.</li>
+ * <li><b>Peeling</b>: the dimmer of two touching cells (centres 10–17 µm apart) often has no maximum of its own in
+ * E, only a shoulder on its brighter neighbour's flank. Each accepted cell's E is modelled as a Gaussian of σ =
+ * √(r²/5 + σ_in²) (a ball's spread, r²/5 per axis, blurred by the inner Gaussian; 4.8 µm for d = 15) centred at
+ * its seed shifted by a parabola through the seed and its neighbours along each axis, of the height that gives E at
+ * the seed, out to one diameter; the residual R = E − Σ models is searched for what they do not explain. A voxel
+ * becomes a peeled seed if R and E exceed t, R ≥ 0.93 E (the first-pass cells explain at most 7 % of E there),
+ * R ranks above its 26 neighbours and above every other such voxel within the merge distance, and no first-pass
+ * seed lies closer than 0.6 d (9 µm). Measured on the simulated crops: recall 0.895 → 0.942 in the dense box (F1
+ * 0.941 → 0.961), 0.924 → 0.961 on the VTA (F1 0.958 → 0.972); precision 0.992 → 0.981 and 0.994 → 0.984, the
+ * false cells mostly on large somata's flanks. Lower fractions trade one hidden cell for one false cell.</li>
  * <li><b>Segmentation</b>: every voxel climbs E by steepest ascent (26-neighbourhood, the same total order) to a
  * local maximum, abandoning the climb if it would leave a ball of one cell diameter around the start. The maximum
- * maps to its seed: itself if accepted, else its best suppressor if that is accepted. The voxel belongs to that
+ * maps to its seed: itself if accepted, else its best suppressor if that is accepted; a peeled seed within one
+ * diameter that is nearer than that seed takes the voxel instead. The voxel belongs to that
  * seed's cell if it lies within one cell diameter of the seed and E there is at least the segmentation fraction
  * (default 0.3) of E at the seed. Touching cells are split along the valley of E between them (a watershed by
  * steepest ascent).</li>
@@ -51,7 +62,7 @@
  * whole-volume computation (see {@code CellDetector.Plan}): floating-point sums of the filters always run over the
  * taps −r … +r in the x, y, z pass order. A cell belongs to the chunk whose core holds its seed voxel; its voxels
  * are visited in global raster order, so its sums are the same in every chunking. The threshold is global.
- * Chunks run on {@code threads} workers; the table is sorted by seed z, y, x. Memory is about 19 bytes per voxel
+ * Chunks run on {@code threads} workers; the table is sorted by seed z, y, x. Memory is about 23 bytes per voxel
  * of chunk + halo per worker (uint16 input), plus the threshold sample (4 bytes × up to 1 M voxels); if the
  * workers' buffers would take more than 60 % of the Java heap, fewer workers run (same result, reported through
  * the progress).

@@ -93,13 +93,14 @@ class CellDetectorTest {
 
     /**
      * Where cells crowd, the dimmer of two touching cells (centres 11–17 µm apart, 2–3 voxels) often has no maximum
-     * of its own in the band-pass image: recall drops to about 0.89 (F1 0.94) while precision stays above 0.99. The
-     * floor documents that known weakness.
+     * of its own in the band-pass image; the peeling pass finds most of them in the residual. Measured: recall 0.89
+     * (F1 0.941, precision 0.992) without peeling, 0.94 (F1 0.961, precision 0.981) with it; the floor is issue 5's
+     * bar, which fails without peeling.
      */
     @Test
     void crowdedCellsCostRecallNotPrecision() {
         Score s = detectAndScore(dense, "dense SNc/VTA box");
-        assertTrue(s.f1() >= 0.90, s.toString());
+        assertTrue(s.f1() >= 0.95, s.toString());
         assertTrue(s.precision() >= 0.95, s.toString());
         assertTrue(s.meanErrorUm() < 2, s.toString());
     }
@@ -146,7 +147,8 @@ class CellDetectorTest {
                         within10, d.megavoxelsPerSecond());
                 found12 = within10;
             }
-            // 80 %: the recall the simulated crowded crop reaches (0.89), less a margin for a real image's variety
+            // 80 %: the recall the simulated crowded crop reached before the peeling pass (0.89), less a margin for a
+            // real image's variety
             assertTrue(found12 >= 45, found12 + " of 56 reference cells within 10 µm at 12 µm cell diameter");
         }
     }
