@@ -43,7 +43,7 @@ final class DetectOptions {
     Integer threads;
 
     @Option(names = "--chunk-voxels", defaultValue = "256,256,128", paramLabel = "X,Y,Z",
-            description = "Chunk size in voxels; memory is about 17 bytes × (chunk + halo) voxels per thread. Does not change the output "
+            description = "Chunk size in voxels; memory is about 23 bytes × (chunk + halo) voxels per thread. Does not change the output "
                     + "(default: ${DEFAULT-VALUE}).")
     String chunkVoxels;
 
