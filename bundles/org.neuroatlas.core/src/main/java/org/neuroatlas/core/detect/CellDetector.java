@@ -833,14 +833,20 @@ public final class CellDetector {
         /** True if a first-pass cell's seed lies closer than the peeling distance. */
         boolean nearAccepted(int x, int y, int z) {
             for (int[] o : plan.peelOffsets) {
-                int xx = x + o[0];
-                int yy = y + o[1];
-                int zz = z + o[2];
-                if (xx >= 0 && yy >= 0 && zz >= 0 && xx < nx && yy < ny && zz < nz && flags[index(xx, yy, zz)] == ACCEPTED) {
+                int n = offsetIndex(x, y, z, o);
+                if (n >= 0 && flags[n] == ACCEPTED) {
                     return true;
                 }
             }
             return false;
+        }
+
+        /** Index of (x, y, z) + (o[0], o[1], o[2]) in the chunk's box, or −1 outside it. */
+        int offsetIndex(int x, int y, int z, int[] o) {
+            int xx = x + o[0];
+            int yy = y + o[1];
+            int zz = z + o[2];
+            return xx < 0 || yy < 0 || zz < 0 || xx >= nx || yy >= ny || zz >= nz ? -1 : index(xx, yy, zz);
         }
 
         /** True if another residual maximum within the merge distance ranks above (x, y, z) in the residual. */
@@ -848,14 +854,8 @@ public final class CellDetector {
             float[] res = w.residual;
             int i = index(x, y, z);
             for (int[] o : plan.separationOffsets) {
-                int xx = x + o[0];
-                int yy = y + o[1];
-                int zz = z + o[2];
-                if (xx < 0 || yy < 0 || zz < 0 || xx >= nx || yy >= ny || zz >= nz) {
-                    continue;
-                }
-                int n = index(xx, yy, zz);
-                if (candidates.contains(n) && above(res, n, i)) {
+                int n = offsetIndex(x, y, z, o);
+                if (n >= 0 && candidates.contains(n) && above(res, n, i)) {
                     return true;
                 }
             }
@@ -871,14 +871,8 @@ public final class CellDetector {
             int c = index(x, y, z);
             int best = -1;
             for (int[] o : plan.separationOffsets) {
-                int xx = x + o[0];
-                int yy = y + o[1];
-                int zz = z + o[2];
-                if (xx < 0 || yy < 0 || zz < 0 || xx >= nx || yy >= ny || zz >= nz) {
-                    continue;
-                }
-                int n = index(xx, yy, zz);
-                if (flags[n] != 0 && above(n, c) && (best < 0 || above(n, best)) && (o[3] == 1 || noValley(x, y, z, o, e[c]))) {
+                int n = offsetIndex(x, y, z, o);
+                if (n >= 0 && flags[n] != 0 && above(n, c) && (best < 0 || above(n, best)) && (o[3] == 1 || noValley(x, y, z, o, e[c]))) {
                     best = n;
                 }
             }
