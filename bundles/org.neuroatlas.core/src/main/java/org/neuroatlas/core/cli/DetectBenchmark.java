@@ -190,8 +190,8 @@ final class DetectBenchmark implements Callable<Integer> {
         Detection d = m.result.detection();
         DetectionSettings s = m.result.settings();
         out.printf(Locale.ROOT, "%-11s %d cells in %.1f s = %.2f Mvoxel/s (%d threads, chunks %s); heap: at most %d MB in use after a collection,"
-                + " pools' peaks sum to %d MB%n", name + ":", d.cells().size(), d.seconds(), d.megavoxelsPerSecond(), s.threads(),
-                DetectionOptions.format(s.chunkVoxels()), m.liveHeapBytes >> 20, m.peakHeapBytes >> 20);
+                + " pools' peaks sum to %d MB%n", name + ":", d.cells().size(), d.seconds(), d.megavoxelsPerSecond(), d.workers(),
+                DetectionOptions.format(d.chunkVoxels()), m.liveHeapBytes >> 20, m.peakHeapBytes >> 20);
         out.printf(Locale.ROOT, "            threshold %.4g (%s); a whole brain of 25 G voxels would take %.0f min at this speed%n", d.threshold(),
                 s.threshold(), WHOLE_BRAIN_VOXELS / (d.megavoxelsPerSecond() * 1e6) / 60);
         Score score = null;

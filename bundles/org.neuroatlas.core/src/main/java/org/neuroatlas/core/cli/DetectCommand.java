@@ -104,7 +104,7 @@ final class DetectCommand implements Callable<Integer> {
             w.printf(Locale.ROOT, "threshold:  %.4g (absolute)%n", d.threshold());
         }
         w.printf(Locale.ROOT, "speed:      %.1f M voxels in %.1f s = %.2f Mvoxel/s (%d threads, chunks %s voxels)%n", d.voxelsProcessed() / 1e6,
-                d.seconds(), d.megavoxelsPerSecond(), s.threads(), DetectionOptions.format(s.chunkVoxels()));
+                d.seconds(), d.megavoxelsPerSecond(), d.workers(), DetectionOptions.format(d.chunkVoxels()));
         if (out != null) {
             w.printf(Locale.ROOT, "wrote %s%n", out);
         }

@@ -42,7 +42,7 @@ final class DetectOptions {
     @Option(names = "--threads", paramLabel = "N", description = "Chunks processed in parallel (default: all cores); does not change the output.")
     Integer threads;
 
-    @Option(names = "--chunk-voxels", defaultValue = "256,256,128", paramLabel = "X,Y,Z",
+    @Option(names = "--chunk-voxels", defaultValue = "256,256,256", paramLabel = "X,Y,Z",
             description = "Chunk size in voxels; memory is about 23 bytes × (chunk + halo) voxels per thread. Does not change the output "
                     + "(default: ${DEFAULT-VALUE}).")
     String chunkVoxels;

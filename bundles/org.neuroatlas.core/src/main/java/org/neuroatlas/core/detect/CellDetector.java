@@ -47,6 +47,8 @@ public final class CellDetector {
     static final double VALLEY_FRACTION = 0.7;
     /** The background is the input smoothed with σ = this × cell radius. */
     static final double BACKGROUND_SIGMA_RADII = 2.5;
+    /** The default chunk shrinks to fit the heap down to this many voxels along its longest side. */
+    static final int MIN_DEFAULT_CHUNK = 32;
     /** A cell's modelled enhanced image (the peeling template) reaches this many cell diameters from its seed. */
     static final double PEEL_TEMPLATE_DIAMETERS = 1.0;
     /** A residual maximum closer than this many cell diameters to a first-pass cell is that cell's misfit, not a cell. */
@@ -109,7 +111,7 @@ public final class CellDetector {
             perChunk.forEach(all::addAll);
             all.sort(Comparator.comparingLong(DetectedCell::seedZ).thenComparingLong(DetectedCell::seedY).thenComparingLong(DetectedCell::seedX));
             progress.report(1, "Detected " + all.size() + " cells");
-            return new Detection(all, volume.numVoxels(), (System.nanoTime() - start) / 1e9, t, median, mad);
+            return new Detection(all, volume.numVoxels(), (System.nanoTime() - start) / 1e9, t, median, mad, plan.chunk, plan.workers);
         } finally {
             pool.shutdownNow();
         }
@@ -237,6 +239,32 @@ public final class CellDetector {
         /** Offsets (dx, dy, dz), excluding 0, closer than the peeling distance. */
         final int[][] peelOffsets;
 
+        /**
+         * Halves the longest side of {@code chunk} (the last of equal ones) while one worker's bytes exceed
+         * {@code allowedBytes}, down to {@value CellDetector#MIN_DEFAULT_CHUNK} voxels along the longest side.
+         */
+        static void shrinkToFit(int[] chunk, java.util.function.ToLongFunction<int[]> workerBytes, long allowedBytes) {
+            while (workerBytes.applyAsLong(chunk) > allowedBytes && Arrays.stream(chunk).max().getAsInt() > MIN_DEFAULT_CHUNK) {
+                int longest = chunk[0] > chunk[1] && chunk[0] > chunk[2] ? 0 : chunk[1] > chunk[2] ? 1 : 2;
+                chunk[longest] /= 2;
+            }
+        }
+
+        /**
+         * Bytes one worker holds for a chunk (chunk + halo, within the volume): input, enhanced, residual, two row
+         * images of the filter, flags, raw pixels; {@code Long.MAX_VALUE} above 2³¹ voxels.
+         */
+        private long workerBytes(int[] c, Volume<?> volume) {
+            long voxels = 1;
+            for (int d = 0; d < 3; d++) {
+                voxels *= Math.min(dims[d], c[d] + 2L * inputHalo[d]);
+                if (voxels > Integer.MAX_VALUE) {
+                    return Long.MAX_VALUE;
+                }
+            }
+            return voxels * (4 + 4 + 4 + 8 + 1 + volume.pixelType().bytesPerVoxel());
+        }
+
         Plan(Volume<?> volume, DetectionSettings s) {
             this.volume = volume;
             this.settings = s;
@@ -250,13 +278,21 @@ public final class CellDetector {
             separationUm = s.separationUm();
             mergeUm = Math.max(separationUm, MERGE_DIAMETERS * s.cellDiameterUm());
             valleyFraction = VALLEY_FRACTION;
-            chunk = s.chunkVoxels();
             for (int d = 0; d < 3; d++) {
                 seg[d] = (int) Math.ceil(segmentRadiusUm / voxelUm[d]);
                 sep[d] = (int) Math.ceil(mergeUm / voxelUm[d]);
                 peel[d] = (int) Math.ceil(PEEL_TEMPLATE_DIAMETERS * s.cellDiameterUm() / voxelUm[d]);
                 enhancedHalo[d] = 2 * seg[d] + 2 * sep[d] + peel[d] + 2;
                 inputHalo[d] = Math.max(enhancedHalo[d] + dog.radius[d], background.radius[d]);
+            }
+            long heap = Runtime.getRuntime().maxMemory();
+            chunk = s.chunkVoxels();
+            // The default chunk is large, for less work in halos, and shrinks to fit a small heap: the result does not
+            // depend on it. A chunk the user chose is kept, and refused below if it does not fit.
+            if (Arrays.equals(chunk, DetectionSettings.DEFAULT_CHUNK_VOXELS)) {
+                shrinkToFit(chunk, c -> workerBytes(c, volume), (long) (HEAP_FRACTION * heap));
+            }
+            for (int d = 0; d < 3; d++) {
                 chunk[d] = (int) Math.min(chunk[d], dims[d]);
                 chunkGrid[d] = (int) ((dims[d] + chunk[d] - 1) / chunk[d]);
                 long box = chunk[d] + 2L * inputHalo[d];
@@ -265,19 +301,11 @@ public final class CellDetector {
                             + " voxels along axis " + "xyz".charAt(d) + ", too large for chunked detection", "Downsample the volume first");
                 }
             }
-            long maxBox = 1;
-            try {
-                for (int d = 0; d < 3; d++) {
-                    maxBox = Math.multiplyExact(maxBox, Math.min(dims[d], chunk[d] + 2L * inputHalo[d]));
-                }
-                Math.toIntExact(maxBox);
-            } catch (ArithmeticException e) {
+            bytesPerWorker = workerBytes(chunk, volume);
+            if (bytesPerWorker == Long.MAX_VALUE) {
                 throw InputException.parameter("--chunk-voxels", Arrays.toString(chunk) + " with a halo of " + Arrays.toString(inputHalo)
                         + " voxels is more than 2³¹ voxels", "Give smaller chunks, e.g. 128,128,64");
             }
-            // input, enhanced, residual, two row images of the filter, flags, raw pixels
-            bytesPerWorker = maxBox * (4 + 4 + 4 + 8 + 1 + volume.pixelType().bytesPerVoxel());
-            long heap = Runtime.getRuntime().maxMemory();
             if (bytesPerWorker > HEAP_FRACTION * heap) {
                 throw InputException.parameter("--chunk-voxels", Arrays.toString(chunk) + " needs " + (bytesPerWorker >> 20) + " MB per thread (chunk + halo of "
                         + Arrays.toString(inputHalo) + " voxels), more than " + Math.round(HEAP_FRACTION * 100) + " % of the " + (heap >> 20)

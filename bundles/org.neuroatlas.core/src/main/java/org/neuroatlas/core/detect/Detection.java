@@ -11,11 +11,20 @@ import java.util.List;
  * @param threshold       threshold used on the enhanced image (enhanced-image units), automatic or given
  * @param noiseMedian     median of the enhanced image over the fixed subsample
  * @param noiseMad        median absolute deviation of the enhanced image over the same subsample (unscaled)
+ * @param chunkVoxels     chunk size used, x, y, z voxels (the default shrinks to fit the heap; clamped to the volume)
+ * @param workers         chunks processed in parallel (fewer than asked when the heap holds fewer)
  */
-public record Detection(List<DetectedCell> cells, long voxelsProcessed, double seconds, double threshold, double noiseMedian, double noiseMad) {
+public record Detection(List<DetectedCell> cells, long voxelsProcessed, double seconds, double threshold, double noiseMedian, double noiseMad,
+        int[] chunkVoxels, int workers) {
 
     public Detection {
         cells = List.copyOf(cells);
+        chunkVoxels = chunkVoxels.clone();
+    }
+
+    @Override
+    public int[] chunkVoxels() {
+        return chunkVoxels.clone();
     }
 
     /** Throughput in millions of voxels per second. */

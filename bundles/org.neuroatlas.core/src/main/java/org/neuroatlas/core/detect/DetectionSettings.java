@@ -21,16 +21,16 @@ import org.neuroatlas.core.InputException;
  *                              seed's (0 &lt; f &lt; 1)
  * @param threads               chunks processed in parallel (≥ 1)
  * @param chunkVoxels           core size of a chunk along x, y, z in voxels; memory is about 23 bytes (uint16 input)
- *                              × (chunk + 2 × halo) voxels per thread, about 360 MB at the default 256 × 256 × 128
+ *                              × (chunk + 2 × halo) voxels per thread, about 650 MB at the default 256 × 256 × 256
  *                              with 15 µm cells at 5 µm voxels; fewer threads run if that does not fit in 60 % of
- *                              the heap
+ *                              the heap, and the default chunk shrinks (halving its longest side) if one does not
  */
 public record DetectionSettings(double cellDiameterUm, Threshold threshold, double minSeparationUm, double minVolumeUm3, double maxVolumeUm3,
         double minPeakAboveBackground, double segmentationFraction, int threads, int[] chunkVoxels) {
 
     public static final double DEFAULT_CELL_DIAMETER_UM = 15;
     public static final double DEFAULT_SEGMENTATION_FRACTION = 0.3;
-    public static final int[] DEFAULT_CHUNK_VOXELS = {256, 256, 128};
+    public static final int[] DEFAULT_CHUNK_VOXELS = {256, 256, 256};
 
     public DetectionSettings {
         if (!(cellDiameterUm >= 1 && cellDiameterUm <= 500)) {

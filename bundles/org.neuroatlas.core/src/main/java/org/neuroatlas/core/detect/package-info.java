@@ -57,7 +57,7 @@
  * </ol>
  *
  * <h2>Chunks and exactness</h2>
- * The volume is cut into chunks (default 256 × 256 × 128 voxels); each is read with a halo wide enough that every
+ * The volume is cut into chunks (default 256 × 256 × 256 voxels, halved along the longest side while one does not fit the heap); each is read with a halo wide enough that every
  * value deciding a cell seeded in the chunk's core is computed from the same inputs, in the same order, as in a
  * whole-volume computation (see {@code CellDetector.Plan}): floating-point sums of the filters always run over the
  * taps −r … +r in the x, y, z pass order. A cell belongs to the chunk whose core holds its seed voxel; its voxels

@@ -128,7 +128,7 @@ class DetectionRunTest {
     void typedOptionsParseOrNameTheirParameter() {
         assertArrayEquals(new int[] {64, 32, 16}, DetectionOptions.parseChunkVoxels(" 64, 32 ,16"));
         assertArrayEquals(new int[] {96, 96, 96}, DetectionOptions.parseChunkVoxels("96"));
-        assertEquals("256,256,128", DetectionOptions.DEFAULT_CHUNK_VOXELS);
+        assertEquals("256,256,256", DetectionOptions.DEFAULT_CHUNK_VOXELS);
         for (String bad : new String[] {"", "64,64", "a,b,c", "64.5,64,64", null}) {
             InputException e = assertThrows(InputException.class, () -> DetectionOptions.parseChunkVoxels(bad));
             assertTrue(e.getMessage().startsWith("parameter --chunk-voxels: "), e.getMessage());
