@@ -240,14 +240,24 @@ public final class CellDetector {
         final int[][] peelOffsets;
 
         /**
-         * Halves the longest side of {@code chunk} (the last of equal ones) while one worker's bytes exceed
-         * {@code allowedBytes}, down to {@value CellDetector#MIN_DEFAULT_CHUNK} voxels along the longest side.
+         * Halves the longest side of {@code chunk} (the last of equal ones) while {@code cost} exceeds {@code allowed}
+         * (one worker's bytes, or 1 while there are fewer chunks than threads), down to
+         * {@value CellDetector#MIN_DEFAULT_CHUNK} voxels along the longest side.
          */
-        static void shrinkToFit(int[] chunk, java.util.function.ToLongFunction<int[]> workerBytes, long allowedBytes) {
-            while (workerBytes.applyAsLong(chunk) > allowedBytes && Arrays.stream(chunk).max().getAsInt() > MIN_DEFAULT_CHUNK) {
+        static void shrinkToFit(int[] chunk, java.util.function.ToLongFunction<int[]> cost, long allowed) {
+            while (cost.applyAsLong(chunk) > allowed && Arrays.stream(chunk).max().getAsInt() > MIN_DEFAULT_CHUNK) {
                 int longest = chunk[0] > chunk[1] && chunk[0] > chunk[2] ? 0 : chunk[1] > chunk[2] ? 1 : 2;
                 chunk[longest] /= 2;
             }
+        }
+
+        /** Chunks of size {@code c} that tile the volume. */
+        private long chunks(int[] c) {
+            long n = 1;
+            for (int d = 0; d < 3; d++) {
+                n *= (dims[d] + c[d] - 1) / c[d];
+            }
+            return n;
         }
 
         /**
@@ -287,13 +297,20 @@ public final class CellDetector {
             }
             long heap = Runtime.getRuntime().maxMemory();
             chunk = s.chunkVoxels();
-            // The default chunk is large, for less work in halos, and shrinks to fit a small heap: the result does not
-            // depend on it. A chunk the user chose is kept, and refused below if it does not fit.
-            if (Arrays.equals(chunk, DetectionSettings.DEFAULT_CHUNK_VOXELS)) {
+            // The default chunk is large, for less work in halos; it shrinks to fit a small heap, and to give every thread
+            // a chunk of a small volume: the result does not depend on it. A chunk the user chose is kept, and refused
+            // below if it does not fit.
+            boolean byDefault = Arrays.equals(chunk, DetectionSettings.DEFAULT_CHUNK_VOXELS);
+            if (byDefault) {
                 shrinkToFit(chunk, c -> workerBytes(c, volume), (long) (HEAP_FRACTION * heap));
             }
             for (int d = 0; d < 3; d++) {
                 chunk[d] = (int) Math.min(chunk[d], dims[d]);
+            }
+            if (byDefault) {
+                shrinkToFit(chunk, c -> chunks(c) >= s.threads() ? 0 : 1, 0);
+            }
+            for (int d = 0; d < 3; d++) {
                 chunkGrid[d] = (int) ((dims[d] + chunk[d] - 1) / chunk[d]);
                 long box = chunk[d] + 2L * inputHalo[d];
                 if (box > 65536) {

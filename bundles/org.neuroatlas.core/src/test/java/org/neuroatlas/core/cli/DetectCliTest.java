@@ -55,7 +55,7 @@ class DetectCliTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("cells:      " + planted.size() + " in " + stack + " (64 × 64 × 32 voxels at 5,5,5 µm)\n"), r.out());
         assertTrue(r.out().contains("threshold:  ") && r.out().contains("(auto:12: median "), r.out());
-        assertTrue(r.out().contains("Mvoxel/s (2 threads, chunks 64,64,32 voxels)"), r.out());
+        assertTrue(r.out().contains("Mvoxel/s (2 threads, chunks 64,32,32 voxels)"), r.out());
         assertTrue(r.out().endsWith("wrote " + out + "\n"), r.out());
 
         CsvTable t = CsvTable.read(out);
