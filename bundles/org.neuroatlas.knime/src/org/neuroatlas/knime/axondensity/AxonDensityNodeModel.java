@@ -109,7 +109,8 @@ final class AxonDensityNodeModel extends SettingsNodeModel<AxonDensityNodeSettin
             for (int i = 0; i < n; i++) {
                 progress.checkCanceled();
                 VolumeRow row = samples.get(i);
-                Progress p = labelled(progress.slice(0.05 + 0.95 * i / n, 0.05 + 0.95 * (i + 1) / n), row.sampleId() + " (" + (i + 1) + " of " + n + "): ");
+                Progress p = progress.slice(0.05 + 0.95 * i / n, 0.05 + 0.95 * (i + 1) / n)
+                        .labelled(row.sampleId() + " (" + (i + 1) + " of " + n + ")");
                 measureSample(row, transformDirs.get(row.sampleId()), atlas, regionVolumes, cells.get(row.sampleId()), fibre, p, warnings).rows()
                         .forEach(rows);
             }
@@ -134,20 +135,5 @@ final class AxonDensityNodeModel extends SettingsNodeModel<AxonDensityNodeSettin
         } catch (InputException e) {
             throw new InputException("Sample " + row.sampleId() + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Prefixes every message, so that the progress says which sample is being measured. */
-    private static Progress labelled(Progress p, String prefix) {
-        return new Progress() {
-            @Override
-            public void report(double fraction, String message) {
-                p.report(fraction, message == null ? null : prefix + message);
-            }
-
-            @Override
-            public boolean isCanceled() {
-                return p.isCanceled();
-            }
-        };
     }
 }

@@ -76,26 +76,11 @@ final class CellDetectorNodeModel extends SettingsNodeModel<CellDetectorNodeSett
         for (int i = 0; i < n; i++) {
             progress.checkCanceled();
             VolumeRow row = rows.get(i);
-            Progress sample = labelled(progress.slice((double) i / n, (i + 1.0) / n), row.sampleId() + " (" + (i + 1) + " of " + n + "): ");
+            Progress sample = progress.slice((double) i / n, (i + 1.0) / n).labelled(row.sampleId() + " (" + (i + 1) + " of " + n + ")");
             DetectionRun.Result r = DetectionRun.run(row, settings, sample);
             r.cellRows().forEach(cellRows);
             summaryRows.accept(r.summaryRow());
         }
         return n;
-    }
-
-    /** Prefixes every message, so that the progress says which sample is being detected. */
-    private static Progress labelled(Progress p, String prefix) {
-        return new Progress() {
-            @Override
-            public void report(double fraction, String message) {
-                p.report(fraction, message == null ? null : prefix + message);
-            }
-
-            @Override
-            public boolean isCanceled() {
-                return p.isCanceled();
-            }
-        };
     }
 }

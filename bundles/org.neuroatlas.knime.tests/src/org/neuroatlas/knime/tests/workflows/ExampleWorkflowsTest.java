@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.neuroatlas.core.io.AtomicFile;
 import org.neuroatlas.knime.tests.OsgiTestSupport;
 
 /**
@@ -54,7 +54,7 @@ class ExampleWorkflowsTest {
     @Test
     void committedFilesAreTheGeneratedOnes() throws Exception {
         Path generated = OsgiTestSupport.projectRoot().resolve("bundles/org.neuroatlas.knime.tests/target/example-workflows");
-        deleteTree(generated);
+        AtomicFile.deleteRecursively(generated);
         List<String> differences = new ArrayList<>();
         for (WorkflowSpec spec : ExampleWorkflows.all()) {
             Path fresh = generated.resolve(spec.folder());
@@ -82,7 +82,7 @@ class ExampleWorkflowsTest {
     @Test
     void theChecksCatchBrokenSettingsAndFormat() throws Exception {
         Path dir = OsgiTestSupport.projectRoot().resolve("bundles/org.neuroatlas.knime.tests/target/broken-workflow");
-        deleteTree(dir);
+        AtomicFile.deleteRecursively(dir);
         WorkflowWriter.write(ExampleWorkflows.cellCountingTemplate(), dir);
         Path detector = dir.resolve("Cell Detector (#2)/settings.xml");
         // A setting saved with the wrong type, and a negative cell diameter: the node model must refuse both.
@@ -117,16 +117,6 @@ class ExampleWorkflowsTest {
         }
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile).sorted().toList();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws Exception {
-        if (Files.exists(dir)) {
-            try (Stream<Path> s = Files.walk(dir)) {
-                for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
         }
     }
 }

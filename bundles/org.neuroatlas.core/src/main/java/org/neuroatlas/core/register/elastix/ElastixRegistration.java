@@ -1,15 +1,11 @@
 package org.neuroatlas.core.register.elastix;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.neuroatlas.core.CanceledException;
 import org.neuroatlas.core.InputException;
@@ -200,29 +196,17 @@ public final class ElastixRegistration {
                 r = run.execute(progress, start);
             } catch (CanceledException e) {
                 if (temporary) {
-                    deleteTree(work); // nothing to look into after a cancel; after a failure the folder holds the log
+                    AtomicFile.deleteRecursively(work); // nothing to look into after a cancel; after a failure the folder holds the log
                 }
                 throw e;
             }
             if (temporary) {
-                deleteTree(work);
+                AtomicFile.deleteRecursively(work);
             }
             return r;
         } catch (IOException e) {
             throw new InputException("elastix registration could not use its work folder " + work + " (" + e + "). Check the free space "
                     + "of the temporary folder (java.io.tmpdir)", e);
-        }
-    }
-
-    static void deleteTree(Path folder) throws IOException {
-        try (Stream<Path> s = Files.walk(folder)) {
-            List<Path> all = new ArrayList<>(s.toList());
-            java.util.Collections.reverse(all);
-            for (Path p : all) {
-                Files.deleteIfExists(p);
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 
