@@ -12,7 +12,10 @@ import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
 
 import org.neuroatlas.core.InputException;
+import org.neuroatlas.core.Progress;
 import org.neuroatlas.core.atlas.Atlas;
+import org.neuroatlas.core.density.RegionCountAccuracy;
+import org.neuroatlas.core.io.CsvTable;
 import org.neuroatlas.core.io.AtomicFile;
 import org.neuroatlas.core.register.AtlasTransform;
 import org.neuroatlas.core.register.Registration;
@@ -96,8 +99,11 @@ final class RegisterBenchmark implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** One brain to register: its autofluorescence, orientation and true transform. */
-    private record Brain(String id, Path autofluorescence, Orientation orientation, Path truth) {
+    /**
+     * One brain to register: its autofluorescence, orientation and true transform; its true cells and the regions to
+     * count them in (the scenario's regions with cell effects), if the simulation placed cells.
+     */
+    private record Brain(String id, Path autofluorescence, Orientation orientation, Path truth, Optional<Path> cells, List<String> countRegions) {
     }
 
     @Override
@@ -128,9 +134,11 @@ final class RegisterBenchmark implements Callable<Integer> {
                     out.flush();
                     RegistrationOutcome builtin = Registration.register(a, v, Registration.Settings.defaults(threads), progress);
                     report(out, "builtin", builtin, TransformDistance.between(a, builtin.transform(), truth));
+                    reportCounts(out, a, b, builtin, progress);
                     if (elastix.isPresent()) {
                         RegistrationOutcome e = ElastixRegistration.register(elastix.get(), a, v, elastixSettings, progress);
                         report(out, "elastix", e, TransformDistance.between(a, e.transform(), truth));
+                        reportCounts(out, a, b, e, progress);
                     }
                 }
             }
@@ -150,11 +158,38 @@ final class RegisterBenchmark implements Callable<Integer> {
         out.flush();
     }
 
+    /**
+     * The registration's share of count errors: the brain's true cells mapped with the estimated transform, counted
+     * per region against their true regions.
+     */
+    private static void reportCounts(PrintWriter out, Atlas atlas, Brain b, RegistrationOutcome r, Progress progress) {
+        if (b.cells().isEmpty() || b.countRegions().isEmpty()) {
+            return;
+        }
+        CsvTable cells = CsvTable.read(b.cells().get());
+        if (cells.size() == 0) {
+            return;
+        }
+        StringBuilder line = new StringBuilder("            true cells mapped, count vs truth (median position error):");
+        for (RegionCountAccuracy c : RegionCountAccuracy.measure(atlas, r.transform(), b.truth(), cells, b.countRegions(), progress)) {
+            line.append(String.format(Locale.ROOT, " %s %+.1f %% (%d of %d, %.0f µm);", c.acronym(), 100 * c.relativeError(), c.mappedCount(),
+                    c.trueCount(), c.medianErrorUm()));
+        }
+        line.setLength(line.length() - 1);
+        out.println(line);
+        out.flush();
+    }
+
+    /** The scenario's regions with cell effects: where a treatment changes counts, so where their accuracy matters. */
+    private static List<String> countRegions(Scenario scenario) {
+        return scenario.regions().stream().filter(e -> !e.cellEffects().isEmpty()).map(Scenario.RegionEntry::acronym).toList();
+    }
+
     private Brain simulate(PrintWriter out, Path folder) throws IOException {
         Orientation o = Orientation.parse(orientation, "--orientation");
-        SimulationSettings s = new SimulationSettings(atlas, atlasOptions.resolution(), "ketamine", 1, new VoxelSize(voxelUm, voxelUm, voxelUm), o, seed, "", 0,
+        SimulationSettings s = new SimulationSettings(atlas, atlasOptions.resolution(), "ketamine", 1, new VoxelSize(voxelUm, voxelUm, voxelUm), o, seed, "", 1,
                 false, threads);
-        out.printf(Locale.ROOT, "simulating: a whole control brain of %s at %s µm, %s, seed %d (no cells or fibres)%n", atlas, voxelUm, o.code(), seed);
+        out.printf(Locale.ROOT, "simulating: a whole control brain of %s at %s µm, %s, seed %d (cells, no fibres)%n", atlas, voxelUm, o.code(), seed);
         out.flush();
         ConsoleProgress progress = ConsoleProgress.stderr("simulate", quiet);
         CohortSimulator.Cohort c;
@@ -164,7 +199,8 @@ final class RegisterBenchmark implements Callable<Integer> {
             progress.done();
         }
         Path brain = c.folder().resolve(c.brains().get(0).sampleId());
-        return new Brain(c.brains().get(0).sampleId(), brain.resolve(SampleSheet.AUTOFLUORESCENCE), o, brain.resolve(CohortSimulator.TRANSFORM));
+        return new Brain(c.brains().get(0).sampleId(), brain.resolve(SampleSheet.AUTOFLUORESCENCE), o, brain.resolve(CohortSimulator.TRANSFORM),
+                Optional.of(brain.resolve(CohortSimulator.CELLS)), countRegions(Scenario.load("ketamine")));
     }
 
     private List<Brain> fromCohort(Path folder, int n) {
@@ -172,6 +208,8 @@ final class RegisterBenchmark implements Callable<Integer> {
         if (!Files.isRegularFile(sheet)) {
             throw InputException.parameter("--cohort", folder + " holds no samples.csv", "Give the folder `neuroatlas simulate --out` wrote");
         }
+        Path scenarioFile = folder.resolve(CohortSimulator.SCENARIO_JSON);
+        List<String> regions = Files.isRegularFile(scenarioFile) ? countRegions(Scenario.load(scenarioFile.toString())) : List.of();
         List<Brain> out = new ArrayList<>();
         for (Sample s : SampleSheet.read(sheet).samples()) {
             if (out.size() == n) {
@@ -186,7 +224,8 @@ final class RegisterBenchmark implements Callable<Integer> {
                 throw InputException.file(truth, "does not exist: the benchmark needs each brain's true transform", "Give a simulated cohort");
             }
             Orientation o = s.orientation().orElse(Orientation.parse(orientation, "--orientation"));
-            out.add(new Brain(s.sampleId(), auto, o, truth));
+            Path cells = auto.getParent().resolve(CohortSimulator.CELLS);
+            out.add(new Brain(s.sampleId(), auto, o, truth, Files.isRegularFile(cells) ? Optional.of(cells) : Optional.empty(), regions));
         }
         return out;
     }

@@ -48,6 +48,8 @@ public final class CohortSimulator {
     public static final String CELLS = "cells.csv";
     public static final String TRANSFORM = "transform";
     static final String COHORT_JSON = "cohort.json";
+    /** The scenario used, verbatim (readable by {@link Scenario#load}). */
+    public static final String SCENARIO_JSON = "scenario.json";
     /** Fibre geometry: 2 µm tubes whose wiggles are ~40 µm, thinned in pieces ~80 µm long where sparse. */
     static final double FIBRE_DIAMETER_UM = 2;
     static final double FIBRE_FEATURE_UM = 40;
@@ -130,7 +132,7 @@ public final class CohortSimulator {
                 }
                 new SampleSheet(written).write(tmp.resolve(SAMPLE_SHEET));
                 CsvTableWriter.write(tmp.resolve(REGION_TRUTH), GroundTruth.REGIONS, regionRows);
-                Files.writeString(tmp.resolve("scenario.json"), scenario.sourceText(), StandardCharsets.UTF_8);
+                Files.writeString(tmp.resolve(SCENARIO_JSON), scenario.sourceText(), StandardCharsets.UTF_8);
                 Files.writeString(tmp.resolve(COHORT_JSON), cohortJson(settings, scenario, atlasKey, summaries), StandardCharsets.UTF_8);
             });
             progress.report(1, "Simulated " + brains + " brains into " + out);

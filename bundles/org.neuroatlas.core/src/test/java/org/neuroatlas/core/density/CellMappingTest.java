@@ -25,6 +25,7 @@ import org.neuroatlas.core.atlas.Structure;
 import org.neuroatlas.core.cli.NeuroAtlasCli;
 import org.neuroatlas.core.detect.score.CellPositions;
 import org.neuroatlas.core.io.CsvTable;
+import org.neuroatlas.core.register.AffineMap;
 import org.neuroatlas.core.register.AtlasTransform;
 import org.neuroatlas.core.simulate.CohortSimulator;
 import org.neuroatlas.core.simulate.GroundTruth;
@@ -178,6 +179,49 @@ class CellMappingTest {
         assertEquals(o.root().id(), counts.get(0)[2], "ontology order: the root first");
         assertEquals(List.of("left", "right", "both"), List.of(counts.get(0)[6], counts.get(1)[6], counts.get(2)[6]));
         assertEquals((long) truth.size(), counts.get(2)[8], "every cell is counted at the root");
+    }
+
+    /**
+     * The registration's share of a count error, as the register benchmark prints it: none with the true transform;
+     * with the true transform shifted by 60 µm in the atlas, every cell lands 60 µm off and the counts of the small
+     * nuclei move by the cells crossing their boundaries.
+     */
+    @Test
+    void countAccuracyIsZeroWithTheTrueTransformAndMeasuresAShiftedOne() throws IOException {
+        Path folder = brain.resolve(CohortSimulator.TRANSFORM);
+        AtlasTransform trueTransform = AtlasTransform.load(folder);
+        List<String> regions = List.of("VTA", "SNc");
+        List<RegionCountAccuracy> exact = RegionCountAccuracy.measure(atlas, trueTransform, folder, truth, regions, Progress.NONE);
+        for (RegionCountAccuracy c : exact) {
+            long expected = countWithin(c.acronym());
+            assertTrue(expected > 50, c.toString());
+            assertEquals(expected, c.trueCount(), c.acronym());
+            assertTrue(c.lost() + c.gained() <= expected / 200, c.toString());
+            assertTrue(c.medianErrorUm() < 0.01, c.toString());
+        }
+        AffineMap shift = AffineMap.translation(0, 60, 0).andThen(trueTransform.sampleSide());
+        AtlasTransform shifted = AtlasTransform.of(shift, trueTransform.displacement().orElseThrow(), trueTransform.atlasKey(), trueTransform.sample());
+        List<RegionCountAccuracy> off = RegionCountAccuracy.measure(atlas, shifted, folder, truth, regions, Progress.NONE);
+        System.out.println("true cells mapped with the true transform: " + exact + "; shifted by 60 µm along DV: " + off);
+        for (int i = 0; i < regions.size(); i++) {
+            RegionCountAccuracy c = off.get(i);
+            assertEquals(exact.get(i).trueCount(), c.trueCount());
+            assertEquals(60, c.medianErrorUm(), 10, c.toString());
+            assertTrue(c.lost() > c.trueCount() / 20, c.toString());
+            assertEquals(c.trueCount() - c.lost() + c.gained(), c.mappedCount(), c.toString());
+            assertEquals((double) c.mappedCount() / c.trueCount() - 1, c.relativeError(), 1e-12);
+        }
+    }
+
+    private static long countWithin(String acronym) {
+        Ontology o = atlas.ontology();
+        Structure region = o.require(acronym, "test");
+        long n = 0;
+        for (int i = 0; i < truth.size(); i++) {
+            Structure s = o.require(Integer.parseInt(truth.get(i, "region_id")));
+            n += s.equals(region) || o.isAncestorOf(region, s) ? 1 : 0;
+        }
+        return n;
     }
 
     /** The CLI on the simulated brain's own folder and cells.csv: true region columns replaced, counts as the engine's. */
