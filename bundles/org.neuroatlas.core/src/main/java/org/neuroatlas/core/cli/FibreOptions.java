@@ -17,7 +17,7 @@ final class FibreOptions {
             description = "Fibre diameters to enhance, µm (default: ${DEFAULT-VALUE}).")
     String fibreDiameter;
 
-    @Option(names = "--width-fraction", defaultValue = "0.5", paramLabel = "F",
+    @Option(names = "--width-fraction", defaultValue = "" + FibreSettings.DEFAULT_WIDTH_FRACTION, paramLabel = "F",
             description = "A fibre voxel's ridge response is at least F x the highest of its 26 neighbours (default: ${DEFAULT-VALUE}).")
     double widthFraction;
 

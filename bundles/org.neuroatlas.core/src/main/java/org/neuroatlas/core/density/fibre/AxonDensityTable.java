@@ -26,8 +26,9 @@ public final class AxonDensityTable {
     public static final TableSchema SCHEMA = TableSchema.withKey(RegionCounts.REGION_KEY,
             Column.longInt("fibre_voxels", "Sample voxels segmented as fibre whose nearest atlas voxel lies in the region (with descendants)"),
             Column.longInt("imaged_voxels", "Sample voxels whose nearest atlas voxel lies in the region (with descendants)"),
-            Column.real(FIBRE_FRACTION, "fibre_voxels / imaged_voxels: fibre volume fraction of the imaged part of the region"),
-            Column.real("fibre_volume_mm3", "fibre_voxels × sample voxel volume, mm³ of sample (tissue) space"),
+            Column.real(FIBRE_FRACTION, "Fibre volume fraction of the imaged part of the region: fibre_voxels / imaged_voxels corrected for fibres too close to be"
+                    + " told apart (+2 % at a segmented 0.5 %, +11 % at 2 %, +28 % at 4 %)"),
+            Column.real("fibre_volume_mm3", "fibre_fraction × imaged_volume_mm3, mm³ of sample (tissue) space"),
             Column.real("imaged_volume_mm3", "imaged_voxels × sample voxel volume, mm³ of sample space"),
             Column.real("region_volume_mm3", "Atlas volume of the region with all its descendants on this side, mm³ (as volume_mm3 of the counts)"));
 
@@ -69,7 +70,9 @@ public final class AxonDensityTable {
     }
 
     private static Object[] row(String sampleId, String atlasKey, Structure s, String side, long fibre, long imaged, double voxelMm3, double regionMm3) {
-        return new Object[] {sampleId, atlasKey, s.id(), s.acronym(), s.name(), s.depth(), side, fibre, imaged, imaged > 0 ? fibre / (double) imaged : null,
-            fibre * voxelMm3, imaged * voxelMm3, regionMm3};
+        // the density correction is per region (with its descendants): it needs the region's fibre density, not a voxel's
+        double fraction = imaged > 0 ? FibreVolume.fraction(fibre / (double) imaged) : 0;
+        return new Object[] {sampleId, atlasKey, s.id(), s.acronym(), s.name(), s.depth(), side, fibre, imaged, imaged > 0 ? fraction : null,
+            fraction * imaged * voxelMm3, imaged * voxelMm3, regionMm3};
     }
 }

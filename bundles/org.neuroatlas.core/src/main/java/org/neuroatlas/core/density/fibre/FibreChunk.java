@@ -112,11 +112,8 @@ final class FibreChunk {
                     int v = grid.voxelAt(ax[k] + t * (ax[k + 1] - ax[k]), ay[k] + t * (ay[k + 1] - ay[k]), az[k] + t * (az[k + 1] - az[k]));
                     int label = v < 0 ? 0 : grid.label(v);
                     int i = row + x;
-                    // a soma: the cell-scale blob response stands out of the noise and dominates the fibre-scale ridge response
-                    // (on a fibre it is about a quarter of it, inside a soma the ridge response is only noise)
-                    boolean isFibre = ridge[i] > threshold && !(soma[i] >= somaThreshold && soma[i] >= SOMA_RIDGE * ridge[i])
-                            && (balls == null || cellFlags[cellRow + x] == 0)
-                            && ridge[i] >= f * neighbourMax(ridge, i, sxStride, syStride, szStride);
+                    boolean isFibre = (balls == null || cellFlags[cellRow + x] == 0)
+                            && isFibreVoxel(ridge, soma, i, sxStride, syStride, szStride, threshold, somaThreshold, f);
                     if (label == 0) {
                         if (isFibre) {
                             fibreOutside++;
@@ -131,6 +128,16 @@ final class FibreChunk {
                 }
             }
         }
+    }
+
+    /**
+     * Whether voxel i of the padded box is fibre by the threshold, soma and width rules (cell balls aside): the
+     * cell-scale blob response stands out of the noise and dominates the fibre-scale ridge response at a soma (on a
+     * fibre it is about a quarter of it, inside a soma the ridge response is only noise).
+     */
+    static boolean isFibreVoxel(float[] ridge, float[] soma, int i, int sx, int sy, int sz, float threshold, float somaThreshold, float f) {
+        return ridge[i] > threshold && !(soma[i] >= somaThreshold && soma[i] >= SOMA_RIDGE * ridge[i])
+                && ridge[i] >= f * neighbourMax(ridge, i, sx, sy, sz);
     }
 
     private static float neighbourMax(float[] a, int i, int sx, int sy, int sz) {

@@ -29,7 +29,7 @@ public record FibreSettings(double diameterMinUm, double diameterMaxUm, Threshol
     /** Default k of the automatic threshold (multiple of the voxel noise σ). */
     public static final double DEFAULT_K = 1;
     /** Default width fraction: calibrated on simulated 2 µm fibres (see the package documentation). */
-    public static final double DEFAULT_WIDTH_FRACTION = 0.5;
+    public static final double DEFAULT_WIDTH_FRACTION = 0.59;
     public static final int[] DEFAULT_CHUNK = {128, 128, 64};
 
     public FibreSettings {
@@ -38,7 +38,7 @@ public record FibreSettings(double diameterMinUm, double diameterMaxUm, Threshol
                     "Give MIN,MAX in µm with 0 < MIN <= MAX, e.g. 1,3");
         }
         if (!(widthFraction > 0 && widthFraction < 1)) {
-            throw InputException.parameter("--width-fraction", "must be between 0 and 1, not " + widthFraction, "e.g. 0.5");
+            throw InputException.parameter("--width-fraction", "must be between 0 and 1, not " + widthFraction, "e.g. " + DEFAULT_WIDTH_FRACTION);
         }
         if (!(cellDiameterUm > 0) || Double.isInfinite(cellDiameterUm)) {
             throw InputException.parameter("--cell-diameter-um", "must be a positive number of µm, not " + cellDiameterUm, "e.g. 15");

@@ -6,6 +6,8 @@ import org.neuroatlas.core.atlas.Atlas;
 import org.neuroatlas.core.register.AffineMap;
 import org.neuroatlas.core.register.AtlasTransform;
 import org.neuroatlas.core.register.SampleGeometry;
+import org.neuroatlas.core.simulate.CameraNoise;
+import org.neuroatlas.core.simulate.FibreField;
 import org.neuroatlas.core.volume.PixelType;
 import org.neuroatlas.core.volume.Volume;
 import org.neuroatlas.core.volume.VoxelSize;
@@ -71,9 +73,43 @@ final class SyntheticFibres {
         return Volume.of(img, VOXEL, PixelType.UINT16, "synthetic-fibres");
     }
 
+    /** A rendered volume and the fibre volume fraction rendered in it (mean coverage). */
+    record Rendered(Volume<UnsignedShortType> volume, double[] coverage, double truth) {
+    }
+
+    /**
+     * The simulator's fibres as it renders them (2 µm tubes with 40 µm wiggles, {@link FibreField}, thinned by an 80 µm
+     * selector, expected value 55 + 300 × coverage, its camera: Poisson, read noise 3, offset 100), at a constant target
+     * fraction, nx × ny × nz voxels of 2 µm; the truth is the mean coverage.
+     */
+    static Rendered simulatorFibres(long seed, double target, int nx, int ny, int nz) {
+        FibreField field = new FibreField(seed * 7919 + 17, 2, 40, 80, 0.05);
+        CameraNoise camera = new CameraNoise(seed, 1, 3, 100);
+        ArrayImg<UnsignedShortType, ShortArray> img = ArrayImgs.unsignedShorts(nx, ny, nz);
+        short[] a = img.update(null).getCurrentStorageArray();
+        double[] coverage = new double[nx * ny * nz];
+        double sum = 0;
+        for (int z = 0; z < nz; z++) {
+            for (int y = 0; y < ny; y++) {
+                for (int x = 0; x < nx; x++) {
+                    int i = (z * ny + y) * nx + x;
+                    coverage[i] = field.coverage(2 * x, 2 * y, 2 * z, VOXEL, target);
+                    sum += coverage[i];
+                    a[i] = (short) camera.sample(55 + 300 * coverage[i], z, (long) y * nx + x);
+                }
+            }
+        }
+        return new Rendered(Volume.of(img, VOXEL, PixelType.UINT16, "simulated-fibres"), coverage, sum / coverage.length);
+    }
+
     /** Sample µm = atlas µm − ORIGIN_UM. */
     static AtlasTransform transform(Atlas atlas) {
+        return transform(atlas, new long[] {NX, NY, NZ});
+    }
+
+    /** The same for a volume of the given dimensions. */
+    static AtlasTransform transform(Atlas atlas, long[] dims) {
         return AtlasTransform.affine(AffineMap.translation(-ORIGIN_UM[0], -ORIGIN_UM[1], -ORIGIN_UM[2]), atlas.identity().key(),
-                new SampleGeometry(new long[] {NX, NY, NZ}, VOXEL, null));
+                new SampleGeometry(dims, VOXEL, null));
     }
 }
