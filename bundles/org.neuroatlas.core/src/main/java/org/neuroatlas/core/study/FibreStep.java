@@ -12,7 +12,7 @@ import org.neuroatlas.core.density.fibre.FibreSettings;
  *                              own blob rule, as {@code ./neuroatlas axons --cells} excludes them. Where cells are
  *                              sparse and fibres bright the detector also fires on fibres: in a simulated auditory
  *                              cortex box (0.3 % fibre, no cells) it found 930 "cells" and their balls removed 87 % of
- *                              the fibre voxels, which the blob rule alone kept (fraction 12 % above the rendered one)
+ *                              the fibre voxels, which the blob rule alone kept
  */
 public record FibreStep(FibreSettings settings, boolean detectedCellsAsSomata) {
 
