@@ -127,8 +127,9 @@ final class AxonsCommand implements Callable<Integer> {
     private void print(PrintWriter w, String id, String atlasKey, FibreCounts c, int rows) {
         w.printf(Locale.ROOT, "sample %s, atlas %s%n", id, atlasKey);
         w.printf(Locale.ROOT, "threshold:  %.4g (voxel noise σ %.4g; ridge median %.4g, MAD %.4g)%s%n", c.threshold(), c.noiseSigma(), c.ridgeMedian(), c.ridgeMad(),
-                String.format(Locale.ROOT, ", soma threshold %.4g%s", c.somaThreshold(), cells != null ? " and --cells" : ""));
-        w.printf(Locale.ROOT, "fibre:      %d voxels in the brain, %d outside%n", c.fibreVoxelsInBrain(), c.fibreOutside());
+                String.format(Locale.ROOT, ", soma threshold %.4g (hidden tissue %.4g)%s", c.somaThreshold(), c.somaHiddenThreshold(), cells != null ? " and --cells" : ""));
+        w.printf(Locale.ROOT, "fibre:      %d voxels in the brain, %d outside; %d voxels inside somata (not observed)%n", c.fibreVoxelsInBrain(), c.fibreOutside(),
+                c.somaVoxelsInBrain());
         w.printf(Locale.ROOT, "speed:      %.1f M voxels in %.1f s = %.2f Mvoxel/s%n", c.voxels() / 1e6, c.seconds(), c.megavoxelsPerSecond());
         w.printf(Locale.ROOT, "wrote %s (%d rows)%n", out, rows);
         w.flush();

@@ -70,7 +70,7 @@ class AxonsCliTest {
                 out.toString(), "--quiet", "--sample-id", "saline_01");
         assertEquals(0, r.exit(), r.err());
         double truth = value(cohort.resolve("ground_truth_regions.csv"), ",CP,", 5, 12);
-        double measured = value(out, ",CP,", 6, 9);
+        double measured = value(out, ",CP,", 6, 10);
         assertTrue(truth > 0.02, "truth " + truth);
         assertEquals(truth, measured, 0.1 * truth, "CP fibre fraction, truth " + truth);
 
@@ -83,7 +83,7 @@ class AxonsCliTest {
         r = CliTest.run("axons", brain.resolve("signal").toString(), "--registration", brain.toString(), "--atlas", "demo", "--out", out.toString(),
                 "--quiet", "--sample-id", "saline_01");
         assertEquals(0, r.exit(), r.err());
-        double none = value(out, ",root,", 6, 9);
+        double none = value(out, ",root,", 6, 10);
         // VTA's simulated fibre fraction is 0.002: a hundredth of it at most
         assertTrue(none < 2e-5, "fibre fraction without fibres: " + none);
     }

@@ -97,6 +97,9 @@ public final class FibreDensity {
             // Given cells add their balls to the blob rule rather than replace it: a ball misses the blurred ends of
             // elongated somata (measured on a fibre-free simulated VTA: balls alone left 14 × more false fibre than the rule).
             double somaThreshold = s.median() + SOMA_K * 1.4826 * s.mad();
+            // inside somata the tissue is not observed: a stricter level than the soma rule's, which a fibre's own blob
+            // response does not reach (see FibreChunk.SOMA_HIDDEN)
+            double hiddenThreshold = s.median() + FibreChunk.SOMA_HIDDEN * (somaThreshold - s.median());
             int[] grid3 = new int[3];
             int[] chunk = settings.chunkVoxels();
             long[] dims = volume.dimensions();
@@ -109,6 +112,7 @@ public final class FibreDensity {
             AtomicInteger done = new AtomicInteger();
             float t = (float) threshold;
             float ts = (float) somaThreshold;
+            float th = (float) hiddenThreshold;
             run(pool, workers, n, w -> chunks[w] == null ? (chunks[w] = new FibreChunk(volume, grid, transform, settings, balls)) : chunks[w],
                     (c, i) -> {
                         long[] min = new long[3];
@@ -118,15 +122,16 @@ public final class FibreDensity {
                             min[d] = (long) g[d] * chunk[d];
                             size[d] = (int) Math.min(chunk[d], dims[d] - min[d]);
                         }
-                        c.count(min, size, t, ts);
+                        c.count(min, size, t, ts, th);
                         pc.report(done.incrementAndGet() / (double) n, "Segmenting fibres: chunk " + done.get() + " of " + n);
                     }, progress);
             long[][] imaged = new long[2][grid.labelCount()];
             long[][] fibre = new long[2][grid.labelCount()];
+            long[][] hidden = new long[2][grid.labelCount()];
             long outside = 0;
             for (FibreChunk c : chunks) {
                 if (c != null) {
-                    c.addTo(imaged, fibre);
+                    c.addTo(imaged, fibre, hidden);
                     outside += c.fibreOutside;
                 }
             }
@@ -135,7 +140,8 @@ public final class FibreDensity {
                 ids[i] = grid.labelId(i);
             }
             progress.report(1, "Counted fibres");
-            return new FibreCounts(ids, imaged, fibre, outside, volume.voxelSizeUm().voxelVolumeMm3(), threshold, noise, r.median(), r.mad(), somaThreshold,
+            return new FibreCounts(ids, imaged, fibre, hidden, outside, volume.voxelSizeUm().voxelVolumeMm3(), threshold, noise, r.median(), r.mad(),
+                    somaThreshold, hiddenThreshold,
                     volume.numVoxels(), (System.nanoTime() - start) / 1e9);
         } finally {
             pool.shutdownNow();

@@ -1,5 +1,7 @@
 package org.neuroatlas.core.density.fibre;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 import org.neuroatlas.core.atlas.Atlas;
@@ -8,6 +10,8 @@ import org.neuroatlas.core.register.AtlasTransform;
 import org.neuroatlas.core.register.SampleGeometry;
 import org.neuroatlas.core.simulate.CameraNoise;
 import org.neuroatlas.core.simulate.FibreField;
+import org.neuroatlas.core.simulate.Soma;
+import org.neuroatlas.core.simulate.SomaRenderer;
 import org.neuroatlas.core.volume.PixelType;
 import org.neuroatlas.core.volume.Volume;
 import org.neuroatlas.core.volume.VoxelSize;
@@ -83,6 +87,57 @@ final class SyntheticFibres {
      * fraction, nx × ny × nz voxels of 2 µm; the truth is the mean coverage.
      */
     static Rendered simulatorFibres(long seed, double target, int nx, int ny, int nz) {
+        return simulatorFibres(seed, target, 0, 0, nx, ny, nz);
+    }
+
+    /**
+     * As {@link #simulatorFibres(long, double, int, int, int)} with somata at {@code cellsPerMm3} drawn as the simulator
+     * draws them (mean radius lognormal around 7.5 µm, semi-axes 0.8–1.25 × that within 5–12.5 µm, random orientation,
+     * brightness lognormal around 400, not closer than 0.8 × the sum of mean radii where 30 tries allow; its soma
+     * renderer: point spread σ 1 µm lateral, 2.5 µm axial) in the part x &lt; {@code cellShare} × the width, added to
+     * the fibres' light. The fibres run independently of the somata, as in the simulator, and the truth is the mean
+     * coverage over all voxels, somata included.
+     */
+    static Rendered simulatorFibres(long seed, double target, double cellsPerMm3, double cellShare, int nx, int ny, int nz) {
+        int n = nx * ny * nz;
+        float[] light = new float[n];
+        if (cellsPerMm3 > 0) {
+            Random rnd = new Random(seed);
+            SomaRenderer renderer = new SomaRenderer(1.0, 2.5, 0.6);
+            int cells = (int) Math.round(cellsPerMm3 * 8e-9 * cellShare * nx * ny * nz);
+            List<double[]> placed = new ArrayList<>();
+            for (int c = 0; c < cells; c++) {
+                double r = Math.max(5, Math.min(12.5, 7.5 * Math.exp(0.2 * rnd.nextGaussian())));
+                double[] ax = new double[3];
+                for (int k = 0; k < 3; k++) {
+                    ax[k] = Math.max(5, Math.min(12.5, r * (0.8 + 0.45 * rnd.nextDouble())));
+                }
+                double mean = Math.cbrt(ax[0] * ax[1] * ax[2]);
+                double[] p = null;
+                for (int attempt = 0; attempt < 30; attempt++) {
+                    p = new double[] {rnd.nextDouble() * 2 * nx * cellShare, rnd.nextDouble() * 2 * ny, rnd.nextDouble() * 2 * nz, mean};
+                    boolean free = true;
+                    for (double[] q : placed) {
+                        double dx = p[0] - q[0], dy = p[1] - q[1], dz = p[2] - q[2];
+                        free &= Math.sqrt(dx * dx + dy * dy + dz * dz) >= 0.8 * (mean + q[3]);
+                    }
+                    if (free) {
+                        break;
+                    }
+                }
+                placed.add(p);
+                Soma s = new Soma(p[0], p[1], p[2], ax[0], ax[1], ax[2], rnd.nextGaussian(), rnd.nextGaussian(), rnd.nextGaussian(), rnd.nextGaussian(),
+                        400 * Math.exp(0.42 * rnd.nextGaussian()));
+                double m = s.boundingRadiusUm() + renderer.marginUm();
+                for (int z = (int) Math.max(0, (s.zUm() - m) / 2); z <= Math.min(nz - 1, (s.zUm() + m) / 2); z++) {
+                    for (int y = (int) Math.max(0, (s.yUm() - m) / 2); y <= Math.min(ny - 1, (s.yUm() + m) / 2); y++) {
+                        for (int x = (int) Math.max(0, (s.xUm() - m) / 2); x <= Math.min(nx - 1, (s.xUm() + m) / 2); x++) {
+                            light[(z * ny + y) * nx + x] += (float) renderer.value(s, 2 * x, 2 * y, 2 * z);
+                        }
+                    }
+                }
+            }
+        }
         FibreField field = new FibreField(seed * 7919 + 17, 2, 40, 80, 0.05);
         CameraNoise camera = new CameraNoise(seed, 1, 3, 100);
         ArrayImg<UnsignedShortType, ShortArray> img = ArrayImgs.unsignedShorts(nx, ny, nz);
@@ -95,7 +150,7 @@ final class SyntheticFibres {
                     int i = (z * ny + y) * nx + x;
                     coverage[i] = field.coverage(2 * x, 2 * y, 2 * z, VOXEL, target);
                     sum += coverage[i];
-                    a[i] = (short) camera.sample(55 + 300 * coverage[i], z, (long) y * nx + x);
+                    a[i] = (short) camera.sample(55 + 300 * coverage[i] + light[i], z, (long) y * nx + x);
                 }
             }
         }
