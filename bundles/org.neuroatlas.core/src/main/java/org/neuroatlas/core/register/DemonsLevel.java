@@ -21,6 +21,8 @@ final class DemonsLevel {
     private final double diffusionSigma;
     /** Window of the local intensity line, voxels of this level; ≤ 0: one line for the whole box. */
     private final double intensitySigma;
+    /** Made on the first iteration, inside the registration's pool. */
+    private LocalIntensityFit localFit;
     /** ∇f per µm, interleaved. */
     private final float[] gradF;
     /** σ² of Thirion's force normalisation, µm²: the largest step is σ/2. */
@@ -93,7 +95,10 @@ final class DemonsLevel {
     private float[][] intensityFit(float[] mw) {
         double[] global = globalFit(mw);
         if (intensitySigma > 0) {
-            return LocalIntensityFit.fit(f, mw, global[0], intensitySigma);
+            if (localFit == null) {
+                localFit = new LocalIntensityFit(f, intensitySigma);
+            }
+            return localFit.fit(mw, global[0]);
         }
         float[] alpha = new float[f.size()], beta = new float[f.size()];
         java.util.Arrays.fill(alpha, (float) global[0]);

@@ -70,8 +70,8 @@ public final class NonRigidRegistration {
          * millimetre: ARH lost up to 20 % of its cells, PVH and DMH 12 %, with the cells shifted by a common 30–40 µm
          * (a bias, not scatter). Diffusion 3 → 2 voxels cut those to 10, 4 and 6 %; 1.5 fitted the noise (NCC above
          * the true transform's, VTA, SNc and RR worse); fluid σ 2 instead of 1 kept the Jacobian range narrower at equal
-         * accuracy; 25 iterations were as good as 40–100 (converged), and cost about what 20 did with the wider
-         * kernel. Accuracy over the whole brain (benchmark register): see the README.
+         * accuracy; 25 iterations were as good as 40–100 (converged), 20 lost about a point of SNc and ARH. Accuracy
+         * and time over whole brains, next to elastix ({@code benchmark register}): see the README.
          * <p>
          * Earlier findings that still hold: the coarse pyramid levels raise the NCC above the true transform's
          * while moving the brain away from the truth (they explain shading by displacement), so they are off; the
