@@ -146,7 +146,7 @@ class StudyPipelineAxonsTest {
 
     /**
      * The simulated PL fibre increase (× 1.5 at 100 mg/kg) against the fibre fraction the simulator rendered in these
-     * brains' imaged PL, somata excluded by the blob rule only (run's default): +38.1 % against +38.9 % here; and every
+     * brains' imaged PL, somata excluded by the blob rule only (run's default): +37.7 % against +38.9 % here; and every
      * brain's PL fibre fraction within 6 % of its rendered truth (+8 … +10 % with the former width fraction 0.5). With
      * the detected cells excluded too the increase comes out higher: the detector also fires on fibres and removes more
      * of the sparser ones (see the README's Running a whole cohort).

@@ -29,6 +29,11 @@ final class FibreFilter {
     final Kernels[] dogOut = new Kernels[3];
     /** Halo per axis: the widest kernel's radius plus one voxel for the neighbourhood test. */
     final int[] halo = new int[3];
+    /**
+     * How far beyond the core R and S are computed, voxels: a core voxel's rules read its 26 neighbours, and whether
+     * a neighbour hides tissue reads that neighbour's own neighbours ({@link FibreChunk}).
+     */
+    static final int NEIGHBOUR_REACH = 2;
     final double[] voxelUm;
     private final Volume<?> volume;
     private final long[] dims;
@@ -59,14 +64,14 @@ final class FibreFilter {
                 scaleSigma2.add(applied * applied);
             }
             for (int d = 0; d < 3; d++) {
-                halo[d] = Math.max(halo[d], k[d].radius + 1);
+                halo[d] = Math.max(halo[d], k[d].radius + NEIGHBOUR_REACH);
             }
         }
         double sigmaIn = s.cellDiameterUm() / 2 / Math.sqrt(3) / Math.sqrt(DOG_RATIO);
         for (int d = 0; d < 3; d++) {
             dogIn[d] = new Kernels(Math.max(MIN_SIGMA_VOXELS, sigmaIn / voxelUm[d]));
             dogOut[d] = new Kernels(Math.max(MIN_SIGMA_VOXELS, DOG_RATIO * sigmaIn / voxelUm[d]));
-            halo[d] = Math.max(halo[d], dogOut[d].radius + 1);
+            halo[d] = Math.max(halo[d], dogOut[d].radius + NEIGHBOUR_REACH);
         }
     }
 
@@ -107,8 +112,8 @@ final class FibreFilter {
         int[] lo = new int[3];
         int[] hi = new int[3];
         for (int d = 0; d < 3; d++) {
-            lo[d] = halo[d] - 1;
-            hi[d] = halo[d] + size[d] + 1;
+            lo[d] = halo[d] - NEIGHBOUR_REACH;
+            hi[d] = halo[d] + size[d] + NEIGHBOUR_REACH;
         }
         hessian(lo, hi);
         dog(lo, hi);

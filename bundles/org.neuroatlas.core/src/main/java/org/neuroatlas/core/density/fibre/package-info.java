@@ -42,7 +42,10 @@
  * and its 26 neighbours, or inside a given cell's ball. Not the soma rule's voxels themselves: that rule also fires on a
  * sheath around fibres (their own blob response: 2–12 % of the voxels of fibre-only volumes); the doubled level
  * alone still kept up to 5.5 % where fibres are sparse and the soma threshold low (+4 % in a simulated PL), with the
- * neighbours' ridge ≤ 0.07 %.</li>
+ * neighbours' ridge ≤ 0.07 %. The hidden voxels are then widened by one voxel (any of the 26 neighbours hidden):
+ * a soma's blurred edge makes ridge-like responses that the soma rule does not always catch, and without the
+ * widening a fibre-free simulated SNc read up to a fifth of its true fibre level from them (up to 4.2·10⁻⁴; at most 1·10⁻⁴ with it),
+ * which put one SNc 14 % high.</li>
  * <li><b>Regions</b>: every voxel centre is carried to atlas µm by the transform (evaluated exactly at every 8th
  * voxel of a row, at global x multiples of 8 computed in fixed segments, and interpolated linearly between, as the
  * simulator does) and takes the label and side of the nearest atlas voxel, as {@code map} does for cells. Per
@@ -62,12 +65,12 @@
  * tissue outside somata is a fair sample of the whole), the quantity the simulator's ground truth
  * {@code fibre_fraction} measures (rendered coverage summed over all the voxels mapping to the region, somata
  * included, over their number; its fibres ignore the somata). Counted as imaged tissue, the voxels inside somata cost
- * 9–18 % of SNc's fibre and 4–9 % of VTA's. Fibres on the somata's rims outside the hidden voxels are still lost
- * (a few %), and where somata fill most of a sample the soma threshold, taken from S's own spread, rises and soma
- * edges leak as fibre.
+ * 9–18 % of SNc's fibre and 4–9 % of VTA's. Where somata fill most of a sample the soma threshold, taken from S's
+ * own spread, rises and soma edges leak as fibre.
  *
  * <h2>Chunks and memory</h2>
- * Each chunk is filtered with a halo of the widest kernel's radius plus one voxel (the neighbour rule), so every
+ * Each chunk is filtered with a halo of the widest kernel's radius plus two voxels (the rules read the neighbours,
+ * and the widened hidden tissue the neighbours' neighbours), so every
  * value deciding a core voxel is computed from the same inputs with taps summed in the same order as in any other
  * chunking. The atlas annotation is held as two bytes per voxel plus one for the side (at most 250 M voxels, i.e.
  * 25 µm). A worker holds about 60 bytes per voxel of chunk + halo; if the workers' buffers would exceed 60 % of the

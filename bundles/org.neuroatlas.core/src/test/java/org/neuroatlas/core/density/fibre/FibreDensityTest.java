@@ -115,7 +115,8 @@ class FibreDensityTest {
      * cells/mm³ and at a VTA's 20,000 in half of the box (the thresholds come from the whole box, as in a crop of
      * mixed tissue), fibres independent of the cells and the truth over all voxels. Counting the voxels inside somata
      * as imaged tissue gave −8.2 % (60,000); estimated from the tissue outside somata the fraction is within 5 %
-     * (−0.2 %, −0.7 %). Without fibres the same somata give almost no fibre.
+     * (+2.2 %, +1.3 %). Without fibres the same somata give almost no fibre: 4·10⁻⁶, against 8·10⁻⁵ before the somata
+     * were widened by a voxel (their blurred edges made ridges).
      */
     @Test
     void somataHideTissueWithoutHidingFibre() {
@@ -131,7 +132,7 @@ class FibreDensityTest {
         SyntheticFibres.Rendered none = SyntheticFibres.simulatorFibres(13, 0, 60000, 0.5, 128, 112, 64);
         Object[] root = root(none.volume());
         System.out.printf(java.util.Locale.ROOT, "no fibres, 60000 cells/mm3: %.2e (%d voxels)%n", (double) root[10], (long) root[7]);
-        assertTrue((double) root[10] < 1.5e-4, "fibre fraction without fibres: " + root[10]);
+        assertTrue((double) root[10] < 2e-5, "fibre fraction without fibres: " + root[10]);
     }
 
     private static Object[] root(Volume<?> v) {
