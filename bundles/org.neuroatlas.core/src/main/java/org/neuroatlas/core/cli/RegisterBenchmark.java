@@ -15,8 +15,8 @@ import org.neuroatlas.core.InputException;
 import org.neuroatlas.core.Progress;
 import org.neuroatlas.core.atlas.Atlas;
 import org.neuroatlas.core.density.RegionCountAccuracy;
-import org.neuroatlas.core.io.CsvTable;
 import org.neuroatlas.core.io.AtomicFile;
+import org.neuroatlas.core.io.CsvTable;
 import org.neuroatlas.core.register.AtlasTransform;
 import org.neuroatlas.core.register.Registration;
 import org.neuroatlas.core.register.RegistrationOutcome;
@@ -44,12 +44,13 @@ import picocli.CommandLine.Spec;
 /**
  * {@code neuroatlas benchmark register}: the built-in engine and elastix on the same simulated brain(s) in one run,
  * each scored against the simulator's true transform: wall time, NCC over the atlas brain, distance to the truth
- * over every atlas-brain voxel (mean, median, max, µm), Jacobian determinant range and folds. Not a test: it
- * prints figures.
+ * over every atlas-brain voxel (mean, median, max, µm), Jacobian determinant range and folds, and the true cells'
+ * counts per region ({@link RegionCountAccuracy}). Not a test: it prints figures.
  */
 @Command(name = "register", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Registration accuracy and speed: the built-in engine next to elastix on the same simulated brain(s), scored against "
-                + "the simulator's true transform (distance over every atlas-brain voxel, µm).",
+                + "the simulator's true transform (distance over every atlas-brain voxel, µm) and by the brain's true cells mapped with each "
+                + "result: per region with cell effects in the scenario, count against the truth and median position error.",
             "Default: one whole control brain of the demo atlas simulated at 50 µm (psl, seed 3) in a temporary folder, deleted afterwards. "
                     + "elastix is optional: without it only the built-in engine is measured (" + ElastixBackend.INSTALL_HINT + ")."})
 final class RegisterBenchmark implements Callable<Integer> {

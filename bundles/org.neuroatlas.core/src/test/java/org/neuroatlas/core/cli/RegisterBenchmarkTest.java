@@ -25,6 +25,9 @@ class RegisterBenchmarkTest {
                 r.out());
         assertTrue(r.out().contains("builtin:    "), r.out());
         assertTrue(r.out().contains("error vs truth mean "), r.out());
+        // the simulated brain's true cells, counted in the ketamine scenario's regions with cell effects
+        assertTrue(r.out().contains("true cells mapped, count vs truth (median position error): SNc "), r.out());
+        assertTrue(r.out().contains(" MPN "), r.out());
         assertTrue(!r.out().contains("\nelastix:    " + "/"), "elastix not run: " + r.out());
     }
 

@@ -31,21 +31,20 @@ public record FibreCounts(int[] labelIds, long[][] imaged, long[][] fibre, long[
 
     /** Voxels inside somata counted in regions (both sides). */
     public long somaVoxelsInBrain() {
-        long n = 0;
-        for (int s = 0; s < 2; s++) {
-            for (int i = 1; i < labelIds.length; i++) {
-                n += soma[s][i];
-            }
-        }
-        return n;
+        return inBrain(soma);
     }
 
     /** Fibre voxels counted in regions (both sides). */
     public long fibreVoxelsInBrain() {
+        return inBrain(fibre);
+    }
+
+    /** Sum over both sides and every label but index 0 (outside the brain). */
+    private long inBrain(long[][] perSideAndLabel) {
         long n = 0;
         for (int s = 0; s < 2; s++) {
             for (int i = 1; i < labelIds.length; i++) {
-                n += fibre[s][i];
+                n += perSideAndLabel[s][i];
             }
         }
         return n;
