@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
                     + "region_counts.csv (all brains), dose_comparison.csv, report.html and plots/. Every file appears complete or not at "
                     + "all, so a re-run skips the finished steps; a brain that fails is reported, the others go on, and the statistics "
                     + "use the brains that finished.",
-            "With --axons, also each brain's fibre density (the axons command through the same registration, the detected cells excluded "
-                    + "as somata): OUTDIR/samples/<sample_id>/axon_density.csv, OUTDIR/axon_density.csv (all brains), "
+            "With --axons, also each brain's fibre density (the axons command through the same registration, somata excluded by the "
+                    + "fibre filter's blob rule, and the detected cells too with --axon-cells): OUTDIR/samples/<sample_id>/axon_density.csv, OUTDIR/axon_density.csv (all brains), "
                     + "dose_comparison_axons.csv (fibre_fraction compared) and axons/report.html with axons/plots/."})
 final class RunCommand implements Callable<Integer> {
 

@@ -26,9 +26,9 @@ import org.neuroatlas.core.volume.Volumes;
 /**
  * The pipeline's steps for one brain, each reading the previous step's files and writing its own: detect the
  * cells of the signal volume, register the autofluorescence volume, map the cells and count them per region, and
- * optionally measure the signal volume's fibre density per region through the same registration, by default the
- * detected cells excluded as somata (as {@code ./neuroatlas axons --cells} does). A step whose output exists is skipped,
- * which is how a re-run resumes.
+ * optionally measure the signal volume's fibre density per region through the same registration, somata excluded by
+ * the fibre filter's blob rule and, if {@link FibreStep#detectedCellsAsSomata}, the detected cells too (as
+ * {@code ./neuroatlas axons --cells} does). A step whose output exists is skipped, which is how a re-run resumes.
  */
 final class SampleSteps {
 

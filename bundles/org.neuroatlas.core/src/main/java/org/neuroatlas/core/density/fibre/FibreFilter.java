@@ -27,7 +27,7 @@ final class FibreFilter {
     final List<Double> scaleSigma2 = new ArrayList<>();
     final Kernels[] dogIn = new Kernels[3];
     final Kernels[] dogOut = new Kernels[3];
-    /** Halo per axis: the widest kernel's radius plus one voxel for the neighbourhood test. */
+    /** Halo per axis: the widest kernel's radius plus {@link #NEIGHBOUR_REACH} voxels for the neighbourhood tests. */
     final int[] halo = new int[3];
     /**
      * How far beyond the core R and S are computed, voxels: a core voxel's rules read its 26 neighbours, and whether
