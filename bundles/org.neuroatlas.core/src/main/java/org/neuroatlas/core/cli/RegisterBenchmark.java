@@ -133,13 +133,15 @@ final class RegisterBenchmark implements Callable<Integer> {
                 try (Volume<?> v = Volumes.open(b.autofluorescence(), ReadOptions.defaults()).withOrientation(b.orientation())) {
                     out.printf(Locale.ROOT, "brain:      %s: %s%n", b.id(), truth.sample());
                     out.flush();
+                    Optional<CsvTable> cells = b.countRegions().isEmpty() ? Optional.empty()
+                            : b.cells().map(CsvTable::read).filter(t -> t.size() > 0);
                     RegistrationOutcome builtin = Registration.register(a, v, Registration.Settings.defaults(threads), progress);
                     report(out, "builtin", builtin, TransformDistance.between(a, builtin.transform(), truth));
-                    reportCounts(out, a, b, builtin, progress);
+                    reportCounts(out, a, b, cells, builtin, progress);
                     if (elastix.isPresent()) {
                         RegistrationOutcome e = ElastixRegistration.register(elastix.get(), a, v, elastixSettings, progress);
                         report(out, "elastix", e, TransformDistance.between(a, e.transform(), truth));
-                        reportCounts(out, a, b, e, progress);
+                        reportCounts(out, a, b, cells, e, progress);
                     }
                 }
             }
@@ -163,16 +165,12 @@ final class RegisterBenchmark implements Callable<Integer> {
      * The registration's share of count errors: the brain's true cells mapped with the estimated transform, counted
      * per region against their true regions.
      */
-    private static void reportCounts(PrintWriter out, Atlas atlas, Brain b, RegistrationOutcome r, Progress progress) {
-        if (b.cells().isEmpty() || b.countRegions().isEmpty()) {
-            return;
-        }
-        CsvTable cells = CsvTable.read(b.cells().get());
-        if (cells.size() == 0) {
+    private static void reportCounts(PrintWriter out, Atlas atlas, Brain b, Optional<CsvTable> cells, RegistrationOutcome r, Progress progress) {
+        if (cells.isEmpty()) {
             return;
         }
         StringBuilder line = new StringBuilder("            true cells mapped, count vs truth (median position error):");
-        for (RegionCountAccuracy c : RegionCountAccuracy.measure(atlas, r.transform(), b.truth(), cells, b.countRegions(), progress)) {
+        for (RegionCountAccuracy c : RegionCountAccuracy.measure(atlas, r.transform(), b.truth(), cells.get(), b.countRegions(), progress)) {
             line.append(String.format(Locale.ROOT, " %s %+.1f %% (%d of %d, %.0f µm);", c.acronym(), 100 * c.relativeError(), c.mappedCount(),
                     c.trueCount(), c.medianErrorUm()));
         }

@@ -48,14 +48,24 @@ public record RegionCountAccuracy(String acronym, long trueCount, long mappedCou
             Progress progress) {
         List<MappedCell> mapped = CellMapper.of(atlas, estimate, source).map(CellPositions.from(trueCells), progress);
         Ontology ontology = atlas.ontology();
+        int cells = mapped.size();
+        int[] trueRegion = new int[cells];
+        double[] errorUm = new double[cells];
+        for (int i = 0; i < cells; i++) {
+            trueRegion[i] = Integer.parseInt(trueCells.get(i, REGION_ID));
+            MappedCell m = mapped.get(i);
+            errorUm[i] = Math.sqrt(square(m.atlasXUm() - Double.parseDouble(trueCells.get(i, ATLAS_X)))
+                    + square(m.atlasYUm() - Double.parseDouble(trueCells.get(i, ATLAS_Y)))
+                    + square(m.atlasZUm() - Double.parseDouble(trueCells.get(i, ATLAS_Z))));
+        }
         List<RegionCountAccuracy> out = new ArrayList<>();
         for (String acronym : acronyms) {
             Structure region = ontology.require(acronym, "region");
             long trueCount = 0, mappedCount = 0, lost = 0, gained = 0;
-            double[] errors = new double[trueCells.size()];
+            double[] errors = new double[cells];
             int n = 0;
-            for (int i = 0; i < mapped.size(); i++) {
-                boolean isTrue = within(ontology, region, Integer.parseInt(trueCells.get(i, REGION_ID)));
+            for (int i = 0; i < cells; i++) {
+                boolean isTrue = within(ontology, region, trueRegion[i]);
                 MappedCell m = mapped.get(i);
                 boolean isMapped = m.inBrain() && within(ontology, region, m.regionId());
                 trueCount += isTrue ? 1 : 0;
@@ -63,9 +73,7 @@ public record RegionCountAccuracy(String acronym, long trueCount, long mappedCou
                 lost += isTrue && !isMapped ? 1 : 0;
                 gained += isMapped && !isTrue ? 1 : 0;
                 if (isTrue) {
-                    errors[n++] = Math.sqrt(square(m.atlasXUm() - Double.parseDouble(trueCells.get(i, ATLAS_X)))
-                            + square(m.atlasYUm() - Double.parseDouble(trueCells.get(i, ATLAS_Y)))
-                            + square(m.atlasZUm() - Double.parseDouble(trueCells.get(i, ATLAS_Z))));
+                    errors[n++] = errorUm[i];
                 }
             }
             Arrays.sort(errors, 0, n);
