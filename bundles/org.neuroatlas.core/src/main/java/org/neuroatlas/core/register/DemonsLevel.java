@@ -19,7 +19,7 @@ final class DemonsLevel {
     private final double[] b;
     private final double fluidSigma;
     private final double diffusionSigma;
-    /** Window of the local intensity line, voxels of this level; ≤ 0: one line for the whole box. */
+    /** Window of the local gain ({@link LocalIntensityFit}), voxels of this level; ≤ 0: one line for the whole box. */
     private final double intensitySigma;
     /** Made on the first iteration, inside the registration's pool. */
     private LocalIntensityFit localFit;
@@ -89,8 +89,8 @@ final class DemonsLevel {
     }
 
     /**
-     * Per-voxel {α, β} of the intensity match {@code f ≈ α·mw + β}: the {@link LocalIntensityFit} when the level has
-     * a window, else the one line over the box everywhere.
+     * Per-voxel {α, β} of the intensity match {@code f ≈ α·mw + β}: the local gain of {@link LocalIntensityFit} when
+     * the level has a window, else the one line over the box everywhere.
      */
     private float[][] intensityFit(float[] mw) {
         double[] global = globalFit(mw);
@@ -98,7 +98,7 @@ final class DemonsLevel {
             if (localFit == null) {
                 localFit = new LocalIntensityFit(f, intensitySigma);
             }
-            return localFit.fit(mw, global[0]);
+            return localFit.fit(mw, global[0], global[1]);
         }
         float[] alpha = new float[f.size()], beta = new float[f.size()];
         java.util.Arrays.fill(alpha, (float) global[0]);

@@ -112,6 +112,23 @@ final class FloatGrid {
      * pyramid levels without moving anything.
      */
     FloatGrid smoothed() {
+        return blurred(0.5);
+    }
+
+    /**
+     * Blurred by the kernel [v/2, 1 − v, v/2] along each axis (edges repeated), whose variance is {@code v} voxels²:
+     * the smallest symmetric kernel with a given spread, which moves nothing.
+     *
+     * @param varianceVoxels2 the kernel's variance per axis, voxels² of this grid, 0 … ½; 0 returns this grid
+     */
+    FloatGrid blurred(double varianceVoxels2) {
+        if (!(varianceVoxels2 >= 0 && varianceVoxels2 <= 0.5)) {
+            throw new IllegalArgumentException("blur variance must lie in 0 … 0.5 voxels², not " + varianceVoxels2);
+        }
+        if (varianceVoxels2 == 0) {
+            return this;
+        }
+        float side = (float) (varianceVoxels2 / 2), centre = 1 - 2 * side;
         float[] a = data.clone();
         float[] b = new float[a.length];
         int[] n = {nx, ny, nz};
@@ -122,7 +139,7 @@ final class FloatGrid {
                 int pos = (i / st) % len;
                 float prev = a[pos > 0 ? i - st : i];
                 float next = a[pos < len - 1 ? i + st : i];
-                b[i] = 0.25f * prev + 0.5f * a[i] + 0.25f * next;
+                b[i] = side * prev + centre * a[i] + side * next;
             }
             float[] t = a;
             a = b;
