@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ForkJoinPool;
 
 import org.junit.jupiter.api.Test;
@@ -45,17 +46,14 @@ class LocalIntensityFitTest {
         return f;
     }
 
-    private static float[][] fitInPool(LocalIntensityFitCall call) {
+    /** The fit uses {@link Parallel}, which must run inside a pool. */
+    private static float[][] fitInPool(Callable<float[][]> fit) {
         ForkJoinPool pool = new ForkJoinPool(2);
         try {
-            return pool.submit(call::fit).join();
+            return pool.submit(fit).join();
         } finally {
             pool.shutdown();
         }
-    }
-
-    private interface LocalIntensityFitCall {
-        float[][] fit();
     }
 
     private static double[] globalLine(float[] f, float[] m) {
