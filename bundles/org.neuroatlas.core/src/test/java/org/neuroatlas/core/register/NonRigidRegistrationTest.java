@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuroatlas.core.Progress;
 import org.neuroatlas.core.atlas.Atlas;
+import org.neuroatlas.core.density.RegionCountAccuracy;
+import org.neuroatlas.core.io.CsvTable;
 import org.neuroatlas.core.simulate.CohortSimulator;
 import org.neuroatlas.core.volume.Orientation;
 import org.neuroatlas.core.volume.ReadOptions;
@@ -35,6 +38,15 @@ class NonRigidRegistrationTest {
     /** A sane warp neither collapses nor balloons a region (determinant of W's Jacobian within these bounds). */
     static final double MIN_JACOBIAN = 0.3;
     static final double MAX_JACOBIAN = 3;
+    /** The scenario's regions with cell effects, whose counts the study compares. */
+    static final List<String> DOPAMINE_REGIONS = List.of("VTA", "SNc", "RR", "DR", "ARH", "PVH", "DMH", "ZI", "MPN");
+    /**
+     * Mean |count error| over those regions (the registration's share: true cells mapped with the estimate), issue 6's
+     * 5 % bar taken over the mean; on this brain it was 5.4 % before the template blur and local gain, 4.1 % after.
+     */
+    static final double MAX_MEAN_COUNT_ERROR = 0.05;
+    /** No single region off by more (ARH, the worst, is 10.7 % low on this brain; 13.2 % before). */
+    static final double MAX_COUNT_ERROR = 0.15;
 
     @TempDir
     static Path dir;
@@ -43,11 +55,12 @@ class NonRigidRegistrationTest {
     static AtlasReference reference;
     static PreparedSample sample;
     static Registration.Result result;
+    static Path brain;
 
     @BeforeAll
     static void registerOnce() throws IOException {
         atlas = Atlas.demo(100, Progress.NONE);
-        Path brain = SimulatedBrains.wholeBrain(dir.resolve("psl"), 3, "psl");
+        brain = SimulatedBrains.wholeBrain(dir.resolve("psl"), 3, "psl", true);
         truth = AtlasTransform.load(brain.resolve(CohortSimulator.TRANSFORM));
         reference = AtlasReference.of(atlas);
         try (Volume<?> auto = Volumes.open(brain.resolve("autofluorescence"), ReadOptions.defaults())
@@ -108,6 +121,23 @@ class NonRigidRegistrationTest {
                 + "max %.1f, non-rigid median %.1f / mean %.1f / max %.1f%n", linear[0], linear[1], linear[2], full[0], full[1], full[2]);
         assertTrue(full[0] <= MAX_MEDIAN_CELL_ERROR_UM, "median " + full[0] + " µm");
         assertTrue(full[0] < linear[0], "non-rigid median " + full[0] + " µm vs linear " + linear[0] + " µm");
+    }
+
+    @Test
+    void countsTheDopamineRegionsClosely() {
+        List<RegionCountAccuracy> counts = RegionCountAccuracy.measure(atlas, result.transform(), brain,
+                CsvTable.read(brain.resolve(CohortSimulator.CELLS)), DOPAMINE_REGIONS, Progress.NONE);
+        double sum = 0;
+        StringBuilder line = new StringBuilder("non-rigid: true cells mapped, count vs truth:");
+        for (RegionCountAccuracy c : counts) {
+            line.append(String.format(Locale.ROOT, " %s %+.1f %%", c.acronym(), 100 * c.relativeError()));
+            assertTrue(c.trueCount() > 300, c.toString());
+            assertTrue(Math.abs(c.relativeError()) < MAX_COUNT_ERROR, c.toString());
+            sum += Math.abs(c.relativeError());
+        }
+        double mean = sum / counts.size();
+        System.out.println(line + String.format(Locale.ROOT, "; mean |error| %.1f %%", 100 * mean));
+        assertTrue(mean < MAX_MEAN_COUNT_ERROR, "mean |count error| " + mean);
     }
 
     @Test

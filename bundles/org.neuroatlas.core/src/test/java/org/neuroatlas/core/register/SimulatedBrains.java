@@ -26,8 +26,16 @@ final class SimulatedBrains {
 
     /** A saline brain of the demo atlas imaged whole at 50 µm, no cells or fibres, in {@code folder}; its folder. */
     static Path wholeBrain(Path folder, long seed, String orientation) throws IOException {
+        return wholeBrain(folder, seed, orientation, false);
+    }
+
+    /**
+     * As {@link #wholeBrain(Path, long, String)}, with the scenario's cells ({@code cells.csv}, their true atlas
+     * positions and regions) if {@code cells}; the autofluorescence channel is the same either way.
+     */
+    static Path wholeBrain(Path folder, long seed, String orientation, boolean cells) throws IOException {
         SimulationSettings s = new SimulationSettings("demo", OptionalDouble.empty(), "ketamine", 1, new VoxelSize(50, 50, 50),
-                Orientation.parse(orientation, "o"), seed, "", 0, false, 2);
+                Orientation.parse(orientation, "o"), seed, "", cells ? 1 : 0, false, 2);
         CohortSimulator.Cohort c = CohortSimulator.run(s, Scenario.load("ketamine").controlOnly(), folder, Progress.NONE);
         return c.folder().resolve(c.brains().get(0).sampleId());
     }
