@@ -79,15 +79,21 @@ final class FibreChunk {
                 System.arraycopy(filter.soma, row, s, k, size[0]);
                 float[] in = filter.input;
                 for (int x = 0; x < size[0]; x++) {
-                    // the voxel minus the mean of its 4 in-plane neighbours, / √1.25: the voxel noise, blind to structure smooth
-                    // on the voxel scale; a mean of four (not one neighbour) so that integer data give no coarse steps in the MAD
-                    int i = row + x;
-                    dx[k + x] = (float) ((in[i] - 0.25 * (in[i - 1] + in[i + 1] + in[i - p[0]] + in[i + p[0]])) / Math.sqrt(1.25));
+                    dx[k + x] = noiseDifference(in, row + x, p[0]);
                 }
                 k += size[0];
             }
         }
         return new float[][] {r, s, dx};
+    }
+
+    /**
+     * Voxel i of the padded input minus the mean of its 4 in-plane neighbours, / √1.25 (rows {@code rowStride} apart):
+     * the voxel noise, blind to structure smooth on the voxel scale; a mean of four (not one neighbour) so that integer
+     * data give no coarse steps in the MAD.
+     */
+    static float noiseDifference(float[] in, int i, int rowStride) {
+        return (float) ((in[i] - 0.25 * (in[i - 1] + in[i + 1] + in[i - rowStride] + in[i + rowStride])) / Math.sqrt(1.25));
     }
 
     /** Segments the chunk's core and adds its voxels to the counts. */

@@ -96,7 +96,7 @@ public final class FibreDensity {
             double threshold = settings.threshold().auto() ? settings.threshold().value() * noise : settings.threshold().value();
             // Given cells add their balls to the blob rule rather than replace it: a ball misses the blurred ends of
             // elongated somata (measured on a fibre-free simulated VTA: balls alone left 14 × more false fibre than the rule).
-            double somaThreshold = s.median() + SOMA_K * 1.4826 * s.mad();
+            double somaThreshold = somaThreshold(s);
             // inside somata the tissue is not observed: a stricter level than the soma rule's, which a fibre's own blob
             // response does not reach (see FibreChunk.SOMA_HIDDEN)
             double hiddenThreshold = s.median() + FibreChunk.SOMA_HIDDEN * (somaThreshold - s.median());
@@ -198,6 +198,11 @@ public final class FibreDensity {
             }
             throw new IllegalStateException(c);
         }
+    }
+
+    /** The soma rule's level: median + {@value #SOMA_K} × 1.4826 × MAD of the cell-scale response's sample {@code s}. */
+    static double somaThreshold(Robust s) {
+        return s.median() + SOMA_K * 1.4826 * s.mad();
     }
 
     /** Median and MAD of a sample (sorted copy; the sample is at most about a million values). */

@@ -3,15 +3,8 @@ package org.neuroatlas.core.density.fibre;
 import java.util.Locale;
 
 import org.neuroatlas.core.detect.Threshold;
-import org.neuroatlas.core.simulate.CameraNoise;
-import org.neuroatlas.core.simulate.FibreField;
-import org.neuroatlas.core.volume.PixelType;
 import org.neuroatlas.core.volume.Volume;
-import org.neuroatlas.core.volume.VoxelSize;
 
-import net.imglib2.img.array.ArrayImg;
-import net.imglib2.img.array.ArrayImgs;
-import net.imglib2.img.basictypeaccess.array.ShortArray;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
 
 /**
@@ -45,25 +38,10 @@ public final class FibreAccuracyProbe {
     }
 
     static void probe(long seed, double target) {
-        VoxelSize v = new VoxelSize(2, 2, 2);
-        FibreField field = new FibreField(seed * 7919 + 17, 2, 40, 80, 0.05);
-        CameraNoise cam = new CameraNoise(seed, 1, 3, 100);
+        SyntheticFibres.Rendered rendered = SyntheticFibres.simulatorFibres(seed, target, N, N, NZ);
+        Volume<UnsignedShortType> vol = rendered.volume();
+        double[] cov = rendered.coverage();
         int n = N * N * NZ;
-        double[] cov = new double[n];
-        ArrayImg<UnsignedShortType, ShortArray> img = ArrayImgs.unsignedShorts(N, N, NZ);
-        short[] a = img.update(null).getCurrentStorageArray();
-        double truth = 0;
-        for (int z = 0; z < NZ; z++) {
-            for (int y = 0; y < N; y++) {
-                for (int x = 0; x < N; x++) {
-                    int i = (z * N + y) * N + x;
-                    cov[i] = field.coverage(2 * x, 2 * y, 2 * z, v, target);
-                    truth += cov[i];
-                    a[i] = (short) cam.sample(55 + 300 * cov[i], z, y * N + x);
-                }
-            }
-        }
-        Volume<UnsignedShortType> vol = Volume.of(img, v, PixelType.UINT16, "probe");
         FibreSettings s = FibreSettings.defaults().withThreads(1).withThreshold(Threshold.auto(Double.parseDouble(System.getProperty("k", "" + FibreSettings.DEFAULT_K))))
                 .withWidthFraction(Double.parseDouble(System.getProperty("f", "" + FibreSettings.DEFAULT_WIDTH_FRACTION)));
         FibreFilter f = new FibreFilter(vol, s);
@@ -75,8 +53,7 @@ public final class FibreAccuracyProbe {
             for (int y = 0; y < N; y++) {
                 for (int x = 0; x < N; x++) {
                     int k = ((z + h[2]) * p[1] + y + h[1]) * p[0] + x + h[0];
-                    float[] in = f.input;
-                    dx[j++] = (float) ((in[k] - 0.25 * (in[k - 1] + in[k + 1] + in[k - p[0]] + in[k + p[0]])) / Math.sqrt(1.25));
+                    dx[j++] = FibreChunk.noiseDifference(f.input, k, p[0]);
                 }
             }
         }
@@ -90,7 +67,7 @@ public final class FibreAccuracyProbe {
             }
         }
         FibreDensity.Robust rs = FibreDensity.Robust.of(sv);
-        float somaT = (float) (rs.median() + FibreDensity.SOMA_K * 1.4826 * rs.mad());
+        float somaT = (float) FibreDensity.somaThreshold(rs);
         long blind = 0;
         float t = (float) (System.getProperty("t") != null ? Double.parseDouble(System.getProperty("t")) : s.threshold().value() * noise);
         long mask = 0, tp = 0, fpNear = 0, fpFar = 0;

@@ -98,10 +98,7 @@ class FibreDensityTest {
     void fibreFractionMatchesTheRenderedVolumeSparseAndDense() {
         for (double target : new double[] {0.005, 0.04}) {
             SyntheticFibres.Rendered r = SyntheticFibres.simulatorFibres(11, target, 128, 112, 64);
-            FibreCounts c = FibreDensity.measure(r.volume(), atlas, SyntheticFibres.transform(atlas, r.volume().dimensions()), dir, null, null,
-                    FibreSettings.defaults().withThreads(2), Progress.NONE);
-            List<Object[]> rows = AxonDensityTable.rows("s", atlas.identity().key(), c, atlas.ontology(), volumes);
-            Object[] root = rows.stream().filter(row -> "root".equals(row[3]) && "both".equals(row[6])).findFirst().orElseThrow();
+            Object[] root = root(r.volume());
             assertEquals(r.volume().numVoxels(), (long) root[8], "every voxel imaged");
             double measured = (double) root[10];
             System.out.printf(java.util.Locale.ROOT, "target %.3f: truth %.5f, measured %.5f (%+.1f %%)%n", target, r.truth(), measured,
@@ -135,6 +132,7 @@ class FibreDensityTest {
         assertTrue((double) root[10] < 2e-5, "fibre fraction without fibres: " + root[10]);
     }
 
+    /** The table's row of the root, both hemispheres, for volume {@code v} placed in the demo atlas's midbrain. */
     private static Object[] root(Volume<?> v) {
         FibreCounts c = FibreDensity.measure(v, atlas, SyntheticFibres.transform(atlas, v.dimensions()), dir, null, null,
                 FibreSettings.defaults().withThreads(2), Progress.NONE);

@@ -119,7 +119,7 @@ public final class SomaOcclusionProbe {
                     for (int y = 0; y < N; y++) {
                         for (int x = 0; x < N; x++, j++) {
                             int k = ((z + h[2]) * p[1] + y + h[1]) * p[0] + x + h[0];
-                            dxs[j] = (float) ((in[k] - 0.25 * (in[k - 1] + in[k + 1] + in[k - p[0]] + in[k + p[0]])) / Math.sqrt(1.25));
+                            dxs[j] = FibreChunk.noiseDifference(in, k, p[0]);
                             sv[j] = f.soma[k];
                         }
                     }
@@ -127,7 +127,7 @@ public final class SomaOcclusionProbe {
             }
             double noise = 1.4826 * FibreDensity.Robust.of(dxs).mad();
             FibreDensity.Robust rs = FibreDensity.Robust.of(sv);
-            float somaT = System.getProperty("somaT") != null ? Float.parseFloat(System.getProperty("somaT")) : (float) (rs.median() + FibreDensity.SOMA_K * 1.4826 * rs.mad());
+            float somaT = System.getProperty("somaT") != null ? Float.parseFloat(System.getProperty("somaT")) : (float) FibreDensity.somaThreshold(rs);
             float t = System.getProperty("t") != null ? Float.parseFloat(System.getProperty("t")) : (float) (s.threshold().value() * noise);
             int[] p = f.padded;
             int[] h = f.halo;
@@ -201,40 +201,6 @@ public final class SomaOcclusionProbe {
                     }
                     System.out.printf(Locale.ROOT, "   H = S>=%.1f somaT & S>=0.5 maxR(%d): hidden %.4f (body %.4f) est %+.1f%%%n", c, d, hidden / (double) inner,
                             hb / (double) inner, 100 * (FibreVolume.fraction(fib / (double) (inner - hidden)) / tf - 1));
-                }
-            }
-            double[] cc = {};
-            for (double c : cc) {
-                for (int d = 0; d <= 3; d++) {
-                    long hidden = 0, fib = 0, hidBody2 = 0;
-                    for (int z = m; z < NZ - m; z++) {
-                        for (int y = m; y < N - m; y++) {
-                            for (int x = m; x < N - m; x++) {
-                                int i = (z * N + y) * N + x;
-                                int k = ((z + h[2]) * p[1] + y + h[1]) * p[0] + x + h[0];
-                                boolean hd = false;
-                                for (int dz = -d; dz <= d && !hd; dz++) {
-                                    for (int dy = -d; dy <= d && !hd; dy++) {
-                                        for (int dx = -d; dx <= d && !hd; dx++) {
-                                            if (z + dz < 0 || z + dz >= NZ || y + dy < 0 || y + dy >= N || x + dx < 0 || x + dx >= N) {
-                                                continue;
-                                            }
-                                            int kk = k + dz * p[0] * p[1] + dy * p[0] + dx;
-                                            hd = f.soma[kk] >= c * somaT && f.soma[kk] >= FibreChunk.SOMA_RIDGE * f.ridge[kk];
-                                        }
-                                    }
-                                }
-                                if (hd) {
-                                    hidden++;
-                                    hidBody2 += withSomata && body[i] >= 0.5 ? 1 : 0;
-                                } else if (FibreChunk.isFibreVoxel(f.ridge, f.soma, k, 1, p[0], p[0] * p[1], t, somaT, (float) s.widthFraction())) {
-                                    fib++;
-                                }
-                            }
-                        }
-                    }
-                    System.out.printf(Locale.ROOT, "   H = dilate(rule & S>=%.1f somaT, %d): hidden %.4f (body %.4f) est %+.1f%%%n", c, d, hidden / (double) inner,
-                            hidBody2 / (double) inner, 100 * (FibreVolume.fraction(fib / (double) (inner - hidden)) / tf - 1));
                 }
             }
             System.out.printf(Locale.ROOT, " somata=%b truth %.5f measured %+.1f%% | somaT %.2f t %.2f | rule %.4f (in body %.4f near %.4f) body %.4f | cov in rule %.1f%% of truth (body %.1f%%, near %.1f%%); cov in body %.1f%%%n",
