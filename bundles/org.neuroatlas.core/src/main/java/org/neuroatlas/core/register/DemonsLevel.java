@@ -23,13 +23,20 @@ final class DemonsLevel {
     private final double intensitySigma;
     /** Made on the first iteration, inside the registration's pool. */
     private LocalIntensityFit localFit;
+    /** Window of the refinement steps ({@link WindowedGaussNewton}), voxels of this level. */
+    private final double refineSigma;
+    /** Made on the first refinement step, inside the registration's pool. */
+    private WindowedGaussNewton refiner;
     /** ∇f per µm, interleaved. */
     private final float[] gradF;
     /** σ² of Thirion's force normalisation, µm²: the largest step is σ/2. */
     private final double stepSigma2;
 
+    /**
+     * @param refineSigmaVoxels window of the refinement steps ({@link WindowedGaussNewton}), voxels of this level
+     */
     DemonsLevel(FloatGrid template, FloatGrid sample, AffineMap affine, double fluidSigmaVoxels, double diffusionSigmaVoxels,
-            double intensitySigmaVoxels) {
+            double intensitySigmaVoxels, double refineSigmaVoxels) {
         this.f = template;
         this.m = sample;
         double[] t = affine.toArray();
@@ -38,36 +45,55 @@ final class DemonsLevel {
         this.fluidSigma = fluidSigmaVoxels;
         this.diffusionSigma = diffusionSigmaVoxels;
         this.intensitySigma = intensitySigmaVoxels;
+        this.refineSigma = refineSigmaVoxels;
         this.gradF = gradient(template);
         double s = Math.min(template.spacingUm[0], Math.min(template.spacingUm[1], template.spacingUm[2]));
         this.stepSigma2 = s * s;
     }
 
     /**
-     * Runs {@code iterations} demons iterations starting from {@code start} (resampled onto this level's grid; null:
-     * zero) and returns the field on this level's grid.
+     * Runs {@code iterations} demons steps, then {@code refinements} refinement steps ({@link WindowedGaussNewton}),
+     * starting from {@code start} (resampled onto this level's grid; null: zero), and returns the field on this
+     * level's grid.
      */
-    DisplacementField run(DisplacementField start, int iterations, Progress progress) {
+    DisplacementField run(DisplacementField start, int iterations, int refinements, Progress progress) {
         int nx = f.nx, ny = f.ny, nz = f.nz, n = f.size();
         int[] dims = {nx, ny, nz};
+        int steps = iterations + refinements;
         float[] u = start == null ? new float[3 * n] : resampled(start);
         float[] mw = new float[n];
         float[] h = new float[3 * n];
-        for (int it = 0; it < iterations; it++) {
+        float[] d = new float[n];
+        float[] g = new float[3 * n];
+        for (int it = 0; it < steps; it++) {
             progress.checkCanceled();
             final float[] cur = u;
             Parallel.forEach(nz, z -> warpPlane(cur, z, mw, h));
             float[][] fit = intensityFit(mw);
-            float[] du = new float[3 * n];
-            Parallel.forEach(nz, z -> forcePlane(mw, h, fit[0], fit[1], z, du));
-            float[] step = FieldSmoothing.smooth(du, nx, ny, nz, fluidSigma);
+            Parallel.forEach(nz, z -> residualPlane(mw, h, fit[0], fit[1], z, d, g));
+            float[] step = it < iterations ? demonsStep(d, g) : refinementStep(d, g);
             DisplacementField old = DisplacementField.wrap(f.originUm, f.spacingUm, dims, cur);
             float[] composed = new float[3 * n];
             Parallel.forEach(nz, z -> composePlane(old, step, z, composed));
             u = FieldSmoothing.smooth(composed, nx, ny, nz, diffusionSigma);
-            progress.report((it + 1.0) / iterations, null);
+            progress.report((it + 1.0) / steps, null);
         }
         return DisplacementField.wrap(f.originUm, f.spacingUm, dims, u);
+    }
+
+    /** Thirion's force at every voxel, smoothed ("fluid" regularisation). */
+    private float[] demonsStep(float[] d, float[] g) {
+        float[] du = new float[3 * f.size()];
+        Parallel.forEach(f.nz, z -> forcePlane(d, g, z, du));
+        return FieldSmoothing.smooth(du, f.nx, f.ny, f.nz, fluidSigma);
+    }
+
+    /** The windowed Gauss–Newton step, with the demons step's voxel size σ. */
+    private float[] refinementStep(float[] d, float[] g) {
+        if (refiner == null) {
+            refiner = new WindowedGaussNewton(f, refineSigma);
+        }
+        return refiner.step(d, g, Math.sqrt(stepSigma2));
     }
 
     /** The warped sample {@code m(A·(x + u) + b)} and its gradient carried into atlas axes, {@code Aᵀ∇m}. */
@@ -137,20 +163,31 @@ final class DemonsLevel {
         return new double[] {alpha, fm - alpha * mm};
     }
 
-    /** Thirion's force with the symmetric (mean) gradient, bounded to half a voxel. */
-    private void forcePlane(float[] mw, float[] h, float[] alphas, float[] betas, int z, float[] du) {
+    /**
+     * The residual {@code d = f − (α·mw + β)} and the symmetric gradient {@code g = (∇f + α·Aᵀ∇m)/2} (per µm) at every
+     * voxel of plane {@code z}.
+     */
+    private void residualPlane(float[] mw, float[] h, float[] alphas, float[] betas, int z, float[] d, float[] g) {
         int plane = f.nx * f.ny;
         for (int i = z * plane; i < (z + 1) * plane; i++) {
             double alpha = alphas[i];
-            double d = f.data[i] - (alpha * mw[i] + betas[i]);
-            double g0 = 0.5 * (gradF[3 * i] + alpha * h[3 * i]);
-            double g1 = 0.5 * (gradF[3 * i + 1] + alpha * h[3 * i + 1]);
-            double g2 = 0.5 * (gradF[3 * i + 2] + alpha * h[3 * i + 2]);
-            double den = g0 * g0 + g1 * g1 + g2 * g2 + d * d / stepSigma2;
+            d[i] = (float) (f.data[i] - (alpha * mw[i] + betas[i]));
+            for (int k = 0; k < 3; k++) {
+                g[3 * i + k] = (float) (0.5 * (gradF[3 * i + k] + alpha * h[3 * i + k]));
+            }
+        }
+    }
+
+    /** Thirion's force with the symmetric gradient, bounded to half a voxel. */
+    private void forcePlane(float[] d, float[] g, int z, float[] du) {
+        int plane = f.nx * f.ny;
+        for (int i = z * plane; i < (z + 1) * plane; i++) {
+            double di = d[i], g0 = g[3 * i], g1 = g[3 * i + 1], g2 = g[3 * i + 2];
+            double den = g0 * g0 + g1 * g1 + g2 * g2 + di * di / stepSigma2;
             if (den < MIN_DENOMINATOR) {
                 continue;
             }
-            double s = d / den;
+            double s = di / den;
             du[3 * i] = (float) (s * g0);
             du[3 * i + 1] = (float) (s * g1);
             du[3 * i + 2] = (float) (s * g2);

@@ -23,28 +23,22 @@ final class LocalIntensityFit {
     static final double SHRINK = 0.1;
 
     private final FloatGrid f;
-    /** The template pooled 2× ({@link FloatGrid#pooled}): the grid the window's moments are smoothed on. */
-    private final FloatGrid coarse;
-    private final double coarseSigmaNodes;
+    private final PooledWindow window;
     /** E[f] under the window, on the coarse grid: the template does not change between iterations, so it is smoothed once. */
     private final float[] localTemplateMean;
 
     /**
      * Prepares the fit against template {@code f}. Must run inside the caller's pool (it uses {@link Parallel}).
-     * <p>
-     * The window (σ of several voxels) is far wider than a voxel, so its moments are smoothed on the template's grid
-     * pooled 2× (block means of the per-voxel moments, then σ/2 coarse nodes) and the line's α and β are interpolated
-     * (trilinear) back to every voxel: a sixteenth of the work of smoothing at full resolution, which took a third of
-     * the demons stage's time.
+     * The window's moments are formed on the grid pooled 2× ({@link PooledWindow}) and the line's α and β
+     * interpolated back to every voxel: smoothing them at full resolution took a third of the demons stage's time.
      *
      * @param sigmaNodes standard deviation of the Gaussian window, in voxels of {@code f}
      */
     LocalIntensityFit(FloatGrid f, double sigmaNodes) {
         this.f = f;
-        this.coarse = f.pooled();
-        this.coarseSigmaNodes = sigmaNodes / 2;
-        localTemplateMean = component(FieldSmoothing.smooth(interleaved(coarse.data, new float[coarse.size()], new float[coarse.size()]), coarse.nx,
-                coarse.ny, coarse.nz, coarseSigmaNodes), 0);
+        this.window = new PooledWindow(f, sigmaNodes);
+        float[] none = new float[f.size()];
+        localTemplateMean = component(window.means(f.data, none, none), 0);
     }
 
     /**
@@ -74,10 +68,9 @@ final class LocalIntensityFit {
         }
         double offset = -globalBeta / globalAlpha;
         // the local moments E[m], E[m²], E[m·f]: block means, then smoothed as one interleaved 3-vector field
-        float[] em = FieldSmoothing.smooth(interleaved(f.withData(m).pooled().data, f.withData(m2).pooled().data, f.withData(mf).pooled().data),
-                coarse.nx, coarse.ny, coarse.nz, coarseSigmaNodes);
+        float[] em = window.means(m, m2, mf);
         double mean = sum / n, prior = SHRINK * Math.max(sum2 / n - mean * mean, 0);
-        int c = coarse.size();
+        int c = window.coarseSize();
         float[] alpha = new float[c], beta = new float[c];
         for (int i = 0; i < c; i++) {
             // E[(m − c)²] and E[(m − c)·f] from the raw moments
@@ -88,17 +81,7 @@ final class LocalIntensityFit {
             alpha[i] = (float) a;
             beta[i] = (float) (-a * offset);
         }
-        return new float[][] {upsampled(alpha), upsampled(beta)};
-    }
-
-    private static float[] interleaved(float[] a, float[] b, float[] c) {
-        float[] out = new float[3 * a.length];
-        for (int i = 0; i < a.length; i++) {
-            out[3 * i] = a[i];
-            out[3 * i + 1] = b[i];
-            out[3 * i + 2] = c[i];
-        }
-        return out;
+        return new float[][] {window.upsampled(alpha), window.upsampled(beta)};
     }
 
     private static float[] component(float[] interleaved, int c) {
@@ -107,45 +90,5 @@ final class LocalIntensityFit {
             out[i] = interleaved[3 * i + c];
         }
         return out;
-    }
-
-    /**
-     * Values on the coarse grid interpolated (trilinear, edges repeated) at the centres of {@code f}'s voxels: voxel x
-     * lies at coarse coordinate (x − ½)/2, as {@link FloatGrid#pooled} places the coarse nodes.
-     */
-    private float[] upsampled(float[] values) {
-        float[] out = new float[f.size()];
-        Parallel.forEach(f.nz, z -> {
-            int[] zi = new int[2];
-            double wz = weights(z, coarse.nz, zi);
-            int[] yi = new int[2], xi = new int[2];
-            for (int y = 0; y < f.ny; y++) {
-                double wy = weights(y, coarse.ny, yi);
-                for (int x = 0; x < f.nx; x++) {
-                    double wx = weights(x, coarse.nx, xi);
-                    double v = 0;
-                    for (int k = 0; k < 2; k++) {
-                        double fk = k == 0 ? 1 - wz : wz;
-                        for (int j = 0; j < 2; j++) {
-                            double fj = j == 0 ? 1 - wy : wy;
-                            int row = (zi[k] * coarse.ny + yi[j]) * coarse.nx;
-                            v += fk * fj * ((1 - wx) * values[row + xi[0]] + wx * values[row + xi[1]]);
-                        }
-                    }
-                    out[f.index(x, y, z)] = (float) v;
-                }
-            }
-        });
-        return out;
-    }
-
-    /** The two coarse nodes around fine index {@code i} (clamped to the grid) and the weight of the second. */
-    private static double weights(int i, int coarseLength, int[] nodes) {
-        double u = (i - 0.5) / 2;
-        int lo = (int) Math.floor(u);
-        double w = u - lo;
-        nodes[0] = Math.min(Math.max(lo, 0), coarseLength - 1);
-        nodes[1] = Math.min(Math.max(lo + 1, 0), coarseLength - 1);
-        return w;
     }
 }

@@ -13,17 +13,18 @@ import org.neuroatlas.core.atlas.Atlas;
  * <p>
  * Method: symmetric-gradient demons (Thirion's forces with Vercauteren's compositional update) on a pyramid of 4×,
  * 2× and 1× the template's voxel size (each level's iteration count set in {@link Settings}; by default only the
- * finest level runs, see {@link Settings#defaults}). Per iteration:
+ * finest level runs, see {@link Settings#defaults}), then refinement steps at the finest level. Per iteration:
  * <ol>
  * <li>the sample is resampled through the current warp, and its intensities are mapped onto the template's by the
  * least-squares match {@code f ≈ α·m + β} (so the force follows the NCC, which ignores gain and offset): a gain
  * fitted under a Gaussian window around each voxel with the offset of the line over the box ({@link LocalIntensityFit}:
  * shading varies across a brain), or that one line everywhere;</li>
- * <li>the force at each voxel is {@code d·g / (|g|² + d²/σ²)} with {@code d} the intensity difference, {@code g}
- * the mean of the template's and the warped sample's gradients, and {@code σ} the level's voxel size, so that no
- * step exceeds half a voxel;</li>
- * <li>the force field is Gaussian-smoothed ("fluid" regularisation) and composed with the warp,
- * {@code W ← W ∘ (id + δ)}, which keeps small steps invertible;</li>
+ * <li>a demons step: the force at each voxel is {@code d·g / (|g|² + d²/σ²)} with {@code d} the intensity
+ * difference, {@code g} the mean of the template's and the warped sample's gradients, and {@code σ} the level's voxel
+ * size, so that no step exceeds half a voxel; the force field is Gaussian-smoothed ("fluid" regularisation);
+ * or a refinement step: the Gauss–Newton step of {@code d} over a Gaussian window around each voxel
+ * ({@link WindowedGaussNewton}), which reaches the least-squares optimum the demons step stops short of;</li>
+ * <li>the step is composed with the warp, {@code W ← W ∘ (id + δ)}, which keeps small steps invertible;</li>
  * <li>the whole field is Gaussian-smoothed ("diffusion" regularisation), which keeps it smooth and fold-free.</li>
  * </ol>
  * Deterministic: every value is computed by one work item, and sums are formed per plane and added in plane order,
@@ -42,9 +43,12 @@ public final class NonRigidRegistration {
      * @param templateBlurVoxels2     variance per axis, in voxels² of the finest level (0 … ½), of the blur applied to
      *                                the template at the finest level ({@link FloatGrid#blurred}) so that it is as
      *                                sharp as the sample it is compared with; 0: none
+     * @param refineIterations        refinement steps ({@link WindowedGaussNewton}) after the demons iterations of the
+     *                                finest level; 0: none
+     * @param refineSigmaVoxels       standard deviation of the refinement's window, in voxels of the finest level
      */
     public record Settings(int threads, int[] iterations, double fluidSigmaVoxels, double diffusionSigmaVoxels, double intensitySigmaVoxels,
-            double templateBlurVoxels2) {
+            double templateBlurVoxels2, int refineIterations, double refineSigmaVoxels) {
 
         public Settings {
             if (threads < 1) {
@@ -56,10 +60,20 @@ public final class NonRigidRegistration {
             if (!(templateBlurVoxels2 >= 0 && templateBlurVoxels2 <= 0.5)) {
                 throw new IllegalArgumentException("template blur must lie in 0 … 0.5 voxels², not " + templateBlurVoxels2);
             }
+            if (refineIterations < 0 || refineIterations > 0 && !(refineSigmaVoxels > 0)) {
+                throw new IllegalArgumentException("refinement needs ≥ 0 iterations and a window σ > 0, not " + refineIterations + " and "
+                        + refineSigmaVoxels);
+            }
             iterations = iterations.clone();
         }
 
-        /** No template blur (the stage before the blur was matched). */
+        /** No refinement (the stage before {@link WindowedGaussNewton}). */
+        public Settings(int threads, int[] iterations, double fluidSigmaVoxels, double diffusionSigmaVoxels, double intensitySigmaVoxels,
+                double templateBlurVoxels2) {
+            this(threads, iterations, fluidSigmaVoxels, diffusionSigmaVoxels, intensitySigmaVoxels, templateBlurVoxels2, 0, 0);
+        }
+
+        /** No template blur and no refinement (the stage before the blur was matched). */
         public Settings(int threads, int[] iterations, double fluidSigmaVoxels, double diffusionSigmaVoxels, double intensitySigmaVoxels) {
             this(threads, iterations, fluidSigmaVoxels, diffusionSigmaVoxels, intensitySigmaVoxels, 0);
         }
@@ -71,44 +85,46 @@ public final class NonRigidRegistration {
 
         /** These settings with another thread count. */
         public Settings withThreads(int n) {
-            return new Settings(n, iterations, fluidSigmaVoxels, diffusionSigmaVoxels, intensitySigmaVoxels, templateBlurVoxels2);
+            return new Settings(n, iterations, fluidSigmaVoxels, diffusionSigmaVoxels, intensitySigmaVoxels, templateBlurVoxels2,
+                    refineIterations, refineSigmaVoxels);
         }
 
         /**
-         * 25 iterations at the template's resolution only, fluid σ 2 voxels, diffusion σ 2 voxels, local gain window
-         * σ 3 voxels, template blur 0.3 voxels². Chosen on three simulated ketamine brains (demo atlas, 100 µm, whole
-         * brains at 50 µm, seeds of {@code simulate --n-per-group 1}) by the registration's own share of the count
-         * errors: the true cells mapped with the estimated transform, per dopamine region (VTA, SNc, RR, DR, ARH, PVH,
-         * DMH, ZI, MPN); then checked on three brains of another seed and the two brains of
-         * {@code benchmark register}. Accuracy and time next to elastix: see the README.
+         * 10 demons iterations at the template's resolution only, then 15 refinement steps with a window of σ 6 voxels;
+         * fluid σ 2 voxels, diffusion σ 2 voxels, local gain window σ 3 voxels, template blur 0.3 voxels². Chosen on
+         * three simulated ketamine brains (demo atlas, 100 µm, whole brains at 50 µm, seeds of
+         * {@code simulate --n-per-group 1}) by the registration's own share of the count errors: the true cells mapped
+         * with the estimated transform, per dopamine region (VTA, SNc, RR, DR, ARH, PVH, DMH, ZI, MPN); then checked
+         * on three brains of another seed, the two brains of {@code benchmark register} and the real brainreg test
+         * brain. Accuracy and time next to elastix: see the README.
          * <p>
-         * <b>Template blur.</b> Started from the simulator's true transform, the former defaults drifted away from it
-         * to the same count errors they reached from the affine start: the force was not zero at the truth. The
-         * sample compared with the template is blurrier than the template (area-averaged onto the template's grid, then
+         * <b>Refinement.</b> The demons alone left a smooth error of 5–15 µm over whole millimetres (8–11 µm median
+         * over the brain), which cost thin nuclei up to 11 % of their cells (ARH) although the residual at the truth
+         * was no larger than at the estimate: the demons step's fixed point is not the least-squares optimum (see
+         * {@link WindowedGaussNewton}). 15 refinement steps after 10 demons iterations brought all 27 counts of the three
+         * brains within 5 % (mean absolute error 2.5 % → 1.5 %; held-out seed 2.4 % → 1.3 %) and the median error
+         * over the brain to 4–5 µm. Windows of σ 4, 6, 8 and 12 voxels, 5–30 steps and 1–25 demons iterations before
+         * them were tried: σ 4 and 12 did worse, σ 8 alike. With 10 instead of 25 demons iterations it is also faster.
+         * <p>
+         * <b>Template blur.</b> Started from the simulator's true transform, the demons drifted away from it to the
+         * same count errors they reached from the affine start: the force was not zero at the truth. The sample
+         * compared with the template is blurrier than the template (area-averaged onto the template's grid, then
          * looked up trilinearly between voxels, which alone adds t(1 − t) ≈ 1/6 voxel² on average per axis; the
          * simulator adds the trilinear reading of the template itself). On a noise-free simulated brain at its true
          * transform the warped sample correlates 0.966 with the template and 0.996 with the template blurred by about
-         * 0.4 voxels²; with that blur, registration of such brains from the truth stayed within 2–4 µm of it (median)
-         * in VTA and SNc. 0.3 voxels² is the best of 0.2, 0.3 and 0.42 on the counts with noise and shading. With
-         * noise and shading the field still drifts from the truth: to a mean error of 9.9 µm over the benchmark's
-         * seed-3 brain (10.4 µm without the blur), close to the 11.5 µm it reaches from the affine start, so the
-         * error left is mostly the images', not the optimiser's.
+         * 0.4 voxels². 0.3 voxels² was the best of 0.2, 0.3 and 0.42 on the counts with noise and shading.
          * <p>
          * <b>Local gain, σ 3 voxels</b> (instead of a local line, gain and offset, σ 6): shading was the largest
          * remaining error (brains simulated without it registered far better), and a whole local line cannot shrink
-         * its window without absorbing anatomy (σ 3 lost ARH 17–23 %). Together with the blur: mean absolute count error
-         * over the 27 counts 3.7 % → 2.5 % (held-out seed: 3.5 % → 2.4 %), mean position error on the benchmark brains
-         * 15.0 → 11.5 µm and 13.1 → 9.7 µm.
+         * its window without absorbing anatomy (σ 3 lost ARH 17–23 %).
          * <p>
          * Earlier findings that still hold: diffusion σ 4 voxels (400 µm) could not follow the simulated warp where it
-         * bends within a millimetre (ARH lost up to 20 %, whole nuclei 30–40 µm off); 1.5 fitted the noise; fluid σ 2
-         * instead of 1 kept the Jacobian range narrower at equal accuracy; 25 iterations were as good as 40–100. The
-         * coarse pyramid levels raise the NCC above the true transform's while moving the brain away from the truth
-         * (they explain shading by displacement), so they are off. Keeping the field closer to a smooth warp
-         * (smoothing that preserves curvature) helped only without noise and shading.
+         * bends within a millimetre; 1.5 fitted the noise; fluid σ 2 instead of 1 kept the Jacobian range narrower at
+         * equal accuracy. The coarse pyramid levels raise the NCC above the true transform's while moving the brain
+         * away from the truth (they explain shading by displacement), so they are off.
          */
         public static Settings defaults(int threads) {
-            return new Settings(threads, new int[] {0, 0, 25}, 2.0, 2.0, 3.0, 0.3);
+            return new Settings(threads, new int[] {0, 0, 10}, 2.0, 2.0, 3.0, 0.3, 15, 6.0);
         }
 
         @Override
@@ -153,19 +169,19 @@ public final class NonRigidRegistration {
                 samples[l] = samples[l + 1].pooled();
             }
             int[] iterations = settings.iterations();
-            int total = iterations[0] + iterations[1] + iterations[2], done = 0;
+            int total = iterations[0] + iterations[1] + iterations[2] + settings.refineIterations(), done = 0;
             DisplacementField u = null;
             for (int l = 0; l < 3; l++) {
                 // Coarse levels are smoothed like the linear stage's, widening the capture range.
                 FloatGrid f = l < 2 ? templates[l].smoothed() : templates[l].blurred(settings.templateBlurVoxels2());
                 FloatGrid m = l < 2 ? samples[l].smoothed() : samples[l];
-                Progress slice = progress.slice(done / (double) total, (done + iterations[l]) / (double) total);
+                int its = iterations[l], refinements = l == 2 ? settings.refineIterations() : 0;
+                Progress slice = progress.slice(done / (double) total, (done + its + refinements) / (double) total);
                 DemonsLevel level = new DemonsLevel(f, m, affine, settings.fluidSigmaVoxels(), settings.diffusionSigmaVoxels(),
-                        settings.intensitySigmaVoxels());
+                        settings.intensitySigmaVoxels(), settings.refineSigmaVoxels());
                 DisplacementField from = u;
-                int its = iterations[l];
-                u = pool.submit(() -> level.run(from, its, slice)).join();
-                done += iterations[l];
+                u = pool.submit(() -> level.run(from, its, refinements, slice)).join();
+                done += its + refinements;
             }
             DisplacementField result = u;
             double before = pool.submit(() -> DemonsLevel.ncc(reference.template, sample.image(), reference.brain, affine, null)).join();

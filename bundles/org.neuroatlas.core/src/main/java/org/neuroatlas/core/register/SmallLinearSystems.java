@@ -59,4 +59,25 @@ final class SmallLinearSystems {
         }
         return x;
     }
+
+    /**
+     * Solves the symmetric positive definite 3×3 system {@code a·x = r} (upper triangle given) by its adjugate, without
+     * allocating: it runs once per voxel.
+     *
+     * @return false, leaving {@code x} unchanged, if {@code a} is not positive definite
+     */
+    static boolean solveSymmetric3(double a00, double a01, double a02, double a11, double a12, double a22, double r0, double r1,
+            double r2, double[] x) {
+        double c00 = a11 * a22 - a12 * a12, c01 = a02 * a12 - a01 * a22, c02 = a01 * a12 - a02 * a11;
+        double c11 = a00 * a22 - a02 * a02, c12 = a01 * a02 - a00 * a12, c22 = a00 * a11 - a01 * a01;
+        double det = a00 * c00 + a01 * c01 + a02 * c02;
+        // Sylvester's criterion: all leading principal minors positive
+        if (!(a00 > 0 && c22 > 0 && det > 0)) {
+            return false;
+        }
+        x[0] = (c00 * r0 + c01 * r1 + c02 * r2) / det;
+        x[1] = (c01 * r0 + c11 * r1 + c12 * r2) / det;
+        x[2] = (c02 * r0 + c12 * r1 + c22 * r2) / det;
+        return true;
+    }
 }
