@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
             "The volume is downsampled (streaming) to the template's voxel size, the initial pose comes from the orientation code and "
                     + "the brains' centroids, then a rigid and an affine map are fitted by maximising the normalised cross-correlation "
                     + "over the template's box on a 4x/2x/1x pyramid (the linear stage); then a smooth, fold-free displacement field on "
-                    + "the template's grid is fitted by demons iterations (the non-rigid stage; --linear-only skips it). With --backend elastix, "
+                    + "the template's grid is fitted by demons iterations, then windowed Gauss-Newton refinement steps (the non-rigid stage; "
+                    + "--linear-only skips it). With --backend elastix, "
                     + "elastix fits an affine and a B-spline transform from the same initial pose, converted to the same transform format.",
             "The result does not depend on --threads."})
 final class RegisterCommand implements Callable<Integer> {

@@ -102,8 +102,8 @@ public final class NonRigidRegistration {
          * over the brain), which cost thin nuclei up to 11 % of their cells (ARH) although the residual at the truth
          * was no larger than at the estimate: the demons step's fixed point is not the least-squares optimum (see
          * {@link WindowedGaussNewton}). 15 refinement steps after 10 demons iterations brought all 27 counts of the three
-         * brains within 5 % (mean absolute error 2.5 % → 1.5 %; held-out seed 2.4 % → 1.3 %) and the median error
-         * over the brain to 4–5 µm. Windows of σ 4, 6, 8 and 12 voxels, 5–30 steps and 1–25 demons iterations before
+         * brains within 5 % (mean absolute error 2.5 % → 1.6 %; held-out seed 2.4 % → 1.4 %) and the median error
+         * over the brain to 4–5 µm. Windows of σ 4, 6, 8 and 12 voxels, 5–25 steps and 1–25 demons iterations before
          * them were tried: σ 4 and 12 did worse, σ 8 alike. With 10 instead of 25 demons iterations it is also faster.
          * <p>
          * <b>Template blur.</b> Started from the simulator's true transform, the demons drifted away from it to the

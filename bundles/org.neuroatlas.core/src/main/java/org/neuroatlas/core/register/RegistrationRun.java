@@ -42,7 +42,7 @@ public final class RegistrationRun {
 
     /** Which engine registers. */
     public enum Backend {
-        /** The built-in Java engine: rigid → affine → demons. */
+        /** The built-in Java engine: rigid → affine → demons, then refinement steps. */
         BUILTIN,
         /** elastix and transformix on the PATH, with our parameter files: affine → B-spline. */
         ELASTIX;
