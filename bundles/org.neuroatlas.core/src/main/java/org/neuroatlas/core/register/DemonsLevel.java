@@ -252,20 +252,28 @@ final class DemonsLevel {
 
     /**
      * NCC of {@code template} and {@code sample} looked up at {@code A·(x + u(x)) + b} over {@code mask}; {@code u}
-     * null: the affine map alone. NaN if either is constant there. Sums per plane, added in plane order.
+     * null means the affine map alone. Must run inside the caller's pool.
      */
     static double ncc(FloatGrid template, FloatGrid sample, boolean[] mask, AffineMap affine, DisplacementField u) {
-        double[][] planes = new double[template.nz][];
-        Parallel.forEach(template.nz, z -> {
-            double[] s = new double[6], p = new double[3], v = new double[3], xs = new double[3], gv = new double[1];
-            for (int y = 0, i = template.index(0, 0, z); y < template.ny; y++) {
-                for (int x = 0; x < template.nx; x++, i++) {
+        return correlation(template, template.data, warpedSample(template, sample, mask, affine, u), mask);
+    }
+
+    /**
+     * {@code sample} looked up (trilinear) at {@code A·(x + u(x)) + b} for every voxel x of {@code grid} inside
+     * {@code mask}, 0 outside it; {@code u} null means the affine map alone. Must run inside the caller's pool.
+     */
+    static float[] warpedSample(FloatGrid grid, FloatGrid sample, boolean[] mask, AffineMap affine, DisplacementField u) {
+        float[] out = new float[grid.size()];
+        Parallel.forEach(grid.nz, z -> {
+            double[] p = new double[3], v = new double[3], xs = new double[3], gv = new double[1];
+            for (int y = 0, i = grid.index(0, 0, z); y < grid.ny; y++) {
+                for (int x = 0; x < grid.nx; x++, i++) {
                     if (!mask[i]) {
                         continue;
                     }
-                    p[0] = template.originUm[0] + x * template.spacingUm[0];
-                    p[1] = template.originUm[1] + y * template.spacingUm[1];
-                    p[2] = template.originUm[2] + z * template.spacingUm[2];
+                    p[0] = grid.originUm[0] + x * grid.spacingUm[0];
+                    p[1] = grid.originUm[1] + y * grid.spacingUm[1];
+                    p[2] = grid.originUm[2] + z * grid.spacingUm[2];
                     if (u != null) {
                         u.displacement(p, v);
                         for (int d = 0; d < 3; d++) {
@@ -274,14 +282,34 @@ final class DemonsLevel {
                     }
                     affine.apply(p, xs);
                     sample.sample(xs[0], xs[1], xs[2], gv);
-                    double fv = template.data[i], mv = gv[0];
-                    s[0]++;
-                    s[1] += fv;
-                    s[2] += mv;
-                    s[3] += fv * fv;
-                    s[4] += mv * mv;
-                    s[5] += fv * mv;
+                    out[i] = (float) gv[0];
                 }
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Pearson correlation of {@code a} and {@code b} (values on {@code grid}) over {@code mask}; NaN if either is
+     * constant there. Sums are formed per plane and added in plane order, so the result does not depend on the thread
+     * count. Must run inside the caller's pool.
+     */
+    static double correlation(FloatGrid grid, float[] a, float[] b, boolean[] mask) {
+        int plane = grid.nx * grid.ny;
+        double[][] planes = new double[grid.nz][];
+        Parallel.forEach(grid.nz, z -> {
+            double[] s = new double[6];
+            for (int i = z * plane; i < (z + 1) * plane; i++) {
+                if (!mask[i]) {
+                    continue;
+                }
+                double fv = a[i], mv = b[i];
+                s[0]++;
+                s[1] += fv;
+                s[2] += mv;
+                s[3] += fv * fv;
+                s[4] += mv * mv;
+                s[5] += fv * mv;
             }
             planes[z] = s;
         });

@@ -131,15 +131,18 @@ final class FloatGrid {
         float side = (float) (varianceVoxels2 / 2), centre = 1 - 2 * side;
         float[] a = data.clone();
         float[] b = new float[a.length];
-        int[] n = {nx, ny, nz};
         int[] stride = {1, nx, nx * ny};
         for (int d = 0; d < 3; d++) {
-            int len = n[d], st = stride[d];
-            for (int i = 0; i < a.length; i++) {
-                int pos = (i / st) % len;
-                float prev = a[pos > 0 ? i - st : i];
-                float next = a[pos < len - 1 ? i + st : i];
-                b[i] = side * prev + centre * a[i] + side * next;
+            int st = stride[d];
+            for (int z = 0, i = 0; z < nz; z++) {
+                for (int y = 0; y < ny; y++) {
+                    for (int x = 0; x < nx; x++, i++) {
+                        int pos = d == 0 ? x : d == 1 ? y : z, len = d == 0 ? nx : d == 1 ? ny : nz;
+                        float prev = a[pos > 0 ? i - st : i];
+                        float next = a[pos < len - 1 ? i + st : i];
+                        b[i] = side * prev + centre * a[i] + side * next;
+                    }
+                }
             }
             float[] t = a;
             a = b;

@@ -40,9 +40,10 @@ public final class NonRigidRegistration {
      *                                voxels of the level
      * @param intensitySigmaVoxels    standard deviation of the window of the local gain ({@link LocalIntensityFit}), in
      *                                voxels of the level; ≤ 0: one line for the whole box
-     * @param templateBlurVoxels2     variance per axis, in voxels² of the finest level (0 … ½), of the blur applied to
-     *                                the template at the finest level ({@link FloatGrid#blurred}) so that it is as
-     *                                sharp as the sample it is compared with; 0: none
+     * @param templateBlurVoxels2     the most blur (variance per axis, in voxels² of the finest level, 0 … ½) applied to
+     *                                the template for the demons iterations of the finest level ({@link FloatGrid#blurred});
+     *                                the blur applied is the {@link TemplateBlur} estimate after the coarser stages, at
+     *                                most this; the refinement uses the estimate after the demons; 0: none
      * @param refineIterations        refinement steps ({@link WindowedGaussNewton}) after the demons iterations of the
      *                                finest level; 0: none
      * @param refineSigmaVoxels       standard deviation of the refinement's window, in voxels of the finest level
@@ -112,7 +113,9 @@ public final class NonRigidRegistration {
          * looked up trilinearly between voxels, which alone adds t(1 − t) ≈ 1/6 voxel² on average per axis; the
          * simulator adds the trilinear reading of the template itself). On a noise-free simulated brain at its true
          * transform the warped sample correlates 0.966 with the template and 0.996 with the template blurred by about
-         * 0.4 voxels². 0.3 voxels² was the best of 0.2, 0.3 and 0.42 on the counts with noise and shading.
+         * 0.4 voxels². A fixed 0.3 voxels² was the best of 0.2, 0.3 and 0.42 on the counts with noise and shading;
+         * the blur is now estimated ({@link TemplateBlur}), at most 0.3 for the demons, because a sample as sharp as
+         * the template (the template registered onto itself) drifted 21–34 µm from the identity with a fixed blur.
          * <p>
          * <b>Local gain, σ 3 voxels</b> (instead of a local line, gain and offset, σ 6): shading was the largest
          * remaining error (brains simulated without it registered far better), and a whole local line cannot shrink
@@ -171,17 +174,27 @@ public final class NonRigidRegistration {
             int[] iterations = settings.iterations();
             int total = iterations[0] + iterations[1] + iterations[2] + settings.refineIterations(), done = 0;
             DisplacementField u = null;
-            for (int l = 0; l < 3; l++) {
+            for (int l = 0; l < 2; l++) {
                 // Coarse levels are smoothed like the linear stage's, widening the capture range.
-                FloatGrid f = l < 2 ? templates[l].smoothed() : templates[l].blurred(settings.templateBlurVoxels2());
-                FloatGrid m = l < 2 ? samples[l].smoothed() : samples[l];
-                int its = iterations[l], refinements = l == 2 ? settings.refineIterations() : 0;
-                Progress slice = progress.slice(done / (double) total, (done + its + refinements) / (double) total);
-                DemonsLevel level = new DemonsLevel(f, m, affine, settings.fluidSigmaVoxels(), settings.diffusionSigmaVoxels(),
-                        settings.intensitySigmaVoxels(), settings.refineSigmaVoxels());
-                DisplacementField from = u;
-                u = pool.submit(() -> level.run(from, its, refinements, slice)).join();
-                done += its + refinements;
+                u = runLevel(pool, templates[l].smoothed(), samples[l].smoothed(), affine, settings, u, iterations[l], 0,
+                        progress.slice(done / (double) total, (done + iterations[l]) / (double) total));
+                done += iterations[l];
+            }
+            // The finest level compares against the template blurred as much as the sample is (TemplateBlur): for the
+            // demons at most the settings' blur, since misregistration inflates the estimate; for the refinement the
+            // estimate after the demons.
+            DisplacementField coarse = u;
+            double demonsBlur = settings.templateBlurVoxels2() > 0
+                    ? Math.min(settings.templateBlurVoxels2(), pool.submit(() -> TemplateBlur.estimate(reference.template, reference.brain, sample.image(), affine, coarse)).join())
+                    : 0;
+            u = runLevel(pool, templates[2].blurred(demonsBlur), samples[2], affine, settings, u, iterations[2], 0,
+                    progress.slice(done / (double) total, (done + iterations[2]) / (double) total));
+            done += iterations[2];
+            if (settings.refineIterations() > 0) {
+                DisplacementField demons = u;
+                double refineBlur = pool.submit(() -> TemplateBlur.estimate(reference.template, reference.brain, sample.image(), affine, demons)).join();
+                u = runLevel(pool, templates[2].blurred(refineBlur), samples[2], affine, settings, u, 0, settings.refineIterations(),
+                        progress.slice(done / (double) total, 1));
             }
             DisplacementField result = u;
             double before = pool.submit(() -> DemonsLevel.ncc(reference.template, sample.image(), reference.brain, affine, null)).join();
@@ -192,5 +205,12 @@ public final class NonRigidRegistration {
         } finally {
             pool.shutdown();
         }
+    }
+
+    private static DisplacementField runLevel(ForkJoinPool pool, FloatGrid template, FloatGrid sample, AffineMap affine, Settings settings,
+            DisplacementField start, int iterations, int refinements, Progress progress) {
+        DemonsLevel level = new DemonsLevel(template, sample, affine, settings.fluidSigmaVoxels(), settings.diffusionSigmaVoxels(),
+                settings.intensitySigmaVoxels(), settings.refineSigmaVoxels());
+        return pool.submit(() -> level.run(start, iterations, refinements, progress)).join();
     }
 }
