@@ -183,16 +183,14 @@ public final class NonRigidRegistration {
             // The finest level compares against the template blurred as much as the sample is (TemplateBlur): for the
             // demons at most the settings' blur, since misregistration inflates the estimate; for the refinement the
             // estimate after the demons.
-            DisplacementField coarse = u;
             double demonsBlur = settings.templateBlurVoxels2() > 0
-                    ? Math.min(settings.templateBlurVoxels2(), pool.submit(() -> TemplateBlur.estimate(reference.template, reference.brain, sample.image(), affine, coarse)).join())
+                    ? Math.min(settings.templateBlurVoxels2(), blurEstimate(pool, reference, sample, affine, u))
                     : 0;
             u = runLevel(pool, templates[2].blurred(demonsBlur), samples[2], affine, settings, u, iterations[2], 0,
                     progress.slice(done / (double) total, (done + iterations[2]) / (double) total));
             done += iterations[2];
             if (settings.refineIterations() > 0) {
-                DisplacementField demons = u;
-                double refineBlur = pool.submit(() -> TemplateBlur.estimate(reference.template, reference.brain, sample.image(), affine, demons)).join();
+                double refineBlur = blurEstimate(pool, reference, sample, affine, u);
                 u = runLevel(pool, templates[2].blurred(refineBlur), samples[2], affine, settings, u, 0, settings.refineIterations(),
                         progress.slice(done / (double) total, 1));
             }
@@ -205,6 +203,11 @@ public final class NonRigidRegistration {
         } finally {
             pool.shutdown();
         }
+    }
+
+    private static double blurEstimate(ForkJoinPool pool, AtlasReference reference, PreparedSample sample, AffineMap affine,
+            DisplacementField u) {
+        return pool.submit(() -> TemplateBlur.estimate(reference.template, reference.brain, sample.image(), affine, u)).join();
     }
 
     private static DisplacementField runLevel(ForkJoinPool pool, FloatGrid template, FloatGrid sample, AffineMap affine, Settings settings,
