@@ -28,19 +28,39 @@ final class PooledWindow {
         return coarse.size();
     }
 
+    /** Three quantities at one voxel of the fine grid, computed where they are needed rather than stored. */
+    @FunctionalInterface
+    interface VoxelTriple {
+        /** Writes the three quantities at voxel {@code index} (x fastest) to {@code out[0..2]}. */
+        void at(int index, float[] out);
+    }
+
     /**
      * The window means of three per-voxel quantities (each one value per voxel of the fine grid), on the coarse grid,
      * interleaved {@code a, b, c} per node.
      */
     float[] means(float[] a, float[] b, float[] c) {
-        return FieldSmoothing.smooth(blockMeans(a, b, c), coarse.nx, coarse.ny, coarse.nz, coarseSigmaNodes);
+        return means((i, out) -> {
+            out[0] = a[i];
+            out[1] = b[i];
+            out[2] = c[i];
+        });
+    }
+
+    /**
+     * The window means of three per-voxel quantities given voxel by voxel, on the coarse grid, interleaved per node:
+     * no full-resolution array is made for them.
+     */
+    float[] means(VoxelTriple values) {
+        return FieldSmoothing.smooth(blockMeans(values), coarse.nx, coarse.ny, coarse.nz, coarseSigmaNodes);
     }
 
     /** {@link FloatGrid#pooled} of the three quantities at once (the same sums in the same order), interleaved. */
-    private float[] blockMeans(float[] a, float[] b, float[] c) {
+    private float[] blockMeans(VoxelTriple values) {
         int mx = coarse.nx, my = coarse.ny;
         float[] out = new float[3 * coarse.size()];
         Parallel.forEach(coarse.nz, z -> {
+            float[] v = new float[3];
             for (int y = 0; y < my; y++) {
                 for (int x = 0; x < mx; x++) {
                     double sa = 0, sb = 0, sc = 0;
@@ -48,10 +68,10 @@ final class PooledWindow {
                     for (int k = 2 * z; k < Math.min(fine.nz, 2 * z + 2); k++) {
                         for (int j = 2 * y; j < Math.min(fine.ny, 2 * y + 2); j++) {
                             for (int i = 2 * x; i < Math.min(fine.nx, 2 * x + 2); i++) {
-                                int v = fine.index(i, j, k);
-                                sa += a[v];
-                                sb += b[v];
-                                sc += c[v];
+                                values.at(fine.index(i, j, k), v);
+                                sa += v[0];
+                                sb += v[1];
+                                sc += v[2];
                                 count++;
                             }
                         }

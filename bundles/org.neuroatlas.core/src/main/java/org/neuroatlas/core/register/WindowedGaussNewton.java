@@ -31,7 +31,6 @@ final class WindowedGaussNewton {
     /** Ridge weight λ, as a fraction of the box's mean trace of the windowed, weighted gradient outer product. */
     static final double RIDGE = 0.01;
 
-    private final FloatGrid grid;
     private final PooledWindow window;
 
     /**
@@ -39,7 +38,6 @@ final class WindowedGaussNewton {
      * @param sigmaVoxels standard deviation of the Gaussian window, in voxels of {@code grid}
      */
     WindowedGaussNewton(FloatGrid grid, double sigmaVoxels) {
-        this.grid = grid;
         this.window = new PooledWindow(grid, sigmaVoxels);
     }
 
@@ -51,31 +49,12 @@ final class WindowedGaussNewton {
      * @param voxelUm  the voxel size σ, µm: scale of the robust weight; steps are bounded to σ/2
      */
     float[] step(float[] residual, float[] gradient, double voxelUm) {
-        int n = grid.size(), plane = grid.nx * grid.ny;
-        float[] xx = new float[n], xy = new float[n], xz = new float[n], yy = new float[n], yz = new float[n], zz = new float[n];
-        float[] dx = new float[n], dy = new float[n], dz = new float[n];
         double inverseSigma2 = 1 / (voxelUm * voxelUm);
-        Parallel.forEach(grid.nz, z -> {
-            for (int i = z * plane; i < (z + 1) * plane; i++) {
-                double g0 = gradient[3 * i], g1 = gradient[3 * i + 1], g2 = gradient[3 * i + 2], d = residual[i];
-                double gg = g0 * g0 + g1 * g1 + g2 * g2;
-                double den = gg + d * d * inverseSigma2;
-                if (!(den > 0)) {
-                    continue;
-                }
-                double share = gg / den, w = share * share;
-                xx[i] = (float) (w * g0 * g0);
-                xy[i] = (float) (w * g0 * g1);
-                xz[i] = (float) (w * g0 * g2);
-                yy[i] = (float) (w * g1 * g1);
-                yz[i] = (float) (w * g1 * g2);
-                zz[i] = (float) (w * g2 * g2);
-                dx[i] = (float) (w * d * g0);
-                dy[i] = (float) (w * d * g1);
-                dz[i] = (float) (w * d * g2);
-            }
-        });
-        float[] a = window.means(xx, xy, xz), b = window.means(yy, yz, zz), r = window.means(dx, dy, dz);
+        // the nine weighted products are summed per window block as they are computed: nine full-size arrays would
+        // add 36 bytes per template voxel (2.8 GB at 25 µm)
+        float[] a = window.means((i, out) -> weightedProducts(residual, gradient, inverseSigma2, i, FIRST_ROW, out));
+        float[] b = window.means((i, out) -> weightedProducts(residual, gradient, inverseSigma2, i, LOWER_RIGHT, out));
+        float[] r = window.means((i, out) -> weightedProducts(residual, gradient, inverseSigma2, i, RIGHT_HAND_SIDE, out));
         int c = window.coarseSize();
         double trace = 0;
         for (int i = 0; i < c; i++) {
@@ -95,5 +74,37 @@ final class WindowedGaussNewton {
             }
         }
         return PooledWindow.interleaved(window.upsampled(sx), window.upsampled(sy), window.upsampled(sz));
+    }
+
+    /** Which three of the nine weighted products {@link #weightedProducts} gives. */
+    private static final int FIRST_ROW = 0, LOWER_RIGHT = 1, RIGHT_HAND_SIDE = 2;
+
+    /**
+     * Three of the weighted products at voxel {@code i}: {@link #FIRST_ROW} of {@code ω·g·gᵀ} (xx, xy, xz), the rest
+     * of its upper triangle ({@link #LOWER_RIGHT}: yy, yz, zz) or the right-hand side ({@link #RIGHT_HAND_SIDE}:
+     * {@code ω·d·g}).
+     */
+    private static void weightedProducts(float[] residual, float[] gradient, double inverseSigma2, int i, int part, float[] out) {
+        double g0 = gradient[3 * i], g1 = gradient[3 * i + 1], g2 = gradient[3 * i + 2], d = residual[i];
+        double gg = g0 * g0 + g1 * g1 + g2 * g2;
+        double den = gg + d * d * inverseSigma2;
+        if (!(den > 0)) {
+            out[0] = out[1] = out[2] = 0;
+            return;
+        }
+        double share = gg / den, w = share * share;
+        if (part == RIGHT_HAND_SIDE) {
+            out[0] = (float) (w * d * g0);
+            out[1] = (float) (w * d * g1);
+            out[2] = (float) (w * d * g2);
+        } else if (part == FIRST_ROW) {
+            out[0] = (float) (w * g0 * g0);
+            out[1] = (float) (w * g0 * g1);
+            out[2] = (float) (w * g0 * g2);
+        } else {
+            out[0] = (float) (w * g1 * g1);
+            out[1] = (float) (w * g1 * g2);
+            out[2] = (float) (w * g2 * g2);
+        }
     }
 }
