@@ -34,10 +34,26 @@ public final class NeuroAtlasCli {
         System.exit(run(args));
     }
 
+    /** Exit code when the Java heap ran out. */
+    public static final int EXIT_MEMORY = 3;
+
     /** Runs a command line and returns its exit code (tests call this). */
     public static int run(String... args) {
         CommandLine cl = commandLine();
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // an Error passes picocli's exception handler; what the user needs is how to give the JVM more memory
+            cl.getErr().println(outOfMemoryMessage(Runtime.getRuntime().maxMemory()));
+            cl.getErr().flush();
+            return EXIT_MEMORY;
+        }
+    }
+
+    static String outOfMemoryMessage(long maxHeapBytes) {
+        return String.format(java.util.Locale.ROOT, "error: out of memory (the Java heap may use %.1f GB). Give the JVM more, "
+                + "e.g. NEUROATLAS_JAVA_OPTS=-Xmx%dg ./neuroatlas ..., or use a coarser atlas resolution (--resolution)",
+                maxHeapBytes / 1e9, Math.max(2, 2 * (int) Math.ceil(maxHeapBytes / 1e9)));
     }
 
     static CommandLine commandLine() {

@@ -24,7 +24,16 @@ public final class BackendInputs {
 
     /** @throws org.neuroatlas.core.InputException if the atlas has no usable template or annotation */
     public static BackendInputs of(Atlas atlas, PreparedSample sample) {
-        return new BackendInputs(AtlasReference.of(atlas), sample);
+        return new BackendInputs(AtlasReference.forRegistration(atlas), sample);
+    }
+
+    /**
+     * The voxel size registration runs at for a template of {@code templateUm}: the template's, doubled until at least
+     * {@value AtlasReference#MIN_REGISTRATION_VOXEL_UM} µm (so that a 25 µm atlas registers at 50 µm); samples are
+     * prepared at it.
+     */
+    public static VoxelSize registrationVoxelUm(VoxelSize templateUm) {
+        return AtlasReference.registrationVoxelUm(templateUm);
     }
 
     public String atlasKey() {

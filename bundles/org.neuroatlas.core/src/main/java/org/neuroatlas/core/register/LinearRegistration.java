@@ -149,7 +149,7 @@ public final class LinearRegistration {
      */
     public static Result register(Atlas atlas, Volume<?> autofluorescence, Settings settings, Progress progress) {
         long start = System.nanoTime();
-        AtlasReference reference = AtlasReference.of(atlas);
+        AtlasReference reference = AtlasReference.forRegistration(atlas);
         PreparedSample sample = prepare(atlas, autofluorescence, settings, progress.slice(0, 0.5));
         return register(reference, sample, settings, progress.slice(0.5, 1), start);
     }
@@ -157,7 +157,8 @@ public final class LinearRegistration {
     /**
      * The preparation step of {@link #register(Atlas, Volume, Settings, Progress)} on its own, for callers that also
      * need the downsampled image afterwards (e.g. to resample it onto the atlas grid,
-     * {@link RegistrationImages}): the sample at the template's voxel size carried into the sample's axes.
+     * {@link RegistrationImages}): the sample at the registration's voxel size (the template's, or a multiple of it
+     * for templates finer than {@value AtlasReference#MIN_REGISTRATION_VOXEL_UM} µm) carried into the sample's axes.
      *
      * @throws InputException if the atlas has no template, or the volume has no orientation code or no brain
      */
@@ -168,7 +169,7 @@ public final class LinearRegistration {
         Orientation orientation = autofluorescence.orientation().orElseThrow(() -> InputException.parameter("--orientation",
                 "is unknown for " + autofluorescence.source(), "Give the sample's BrainGlobe orientation code, e.g. psl"));
         AxisMapping axes = Atlas.ORIENTATION.mappingTo(orientation);
-        VoxelSize target = axes.mapVoxelSize(template.voxelSizeUm());
+        VoxelSize target = axes.mapVoxelSize(AtlasReference.registrationVoxelUm(template.voxelSizeUm()));
         return PreparedSample.prepare(autofluorescence, target, settings.normalise(), progress);
     }
 
@@ -180,7 +181,7 @@ public final class LinearRegistration {
      */
     public static Result register(Atlas atlas, PreparedSample sample, Settings settings, Progress progress) {
         long start = System.nanoTime();
-        return register(AtlasReference.of(atlas), sample, settings, progress, start);
+        return register(AtlasReference.forRegistration(atlas), sample, settings, progress, start);
     }
 
     static Result register(AtlasReference reference, PreparedSample sample, Settings settings, Progress progress, long startNanos) {

@@ -157,7 +157,7 @@ public final class NonRigidRegistration {
      * @throws InputException if the atlas has no template
      */
     public static Result register(Atlas atlas, PreparedSample sample, AffineMap affine, Settings settings, Progress progress) {
-        return register(AtlasReference.of(atlas), sample, affine, settings, progress);
+        return register(AtlasReference.forRegistration(atlas), sample, affine, settings, progress);
     }
 
     static Result register(AtlasReference reference, PreparedSample sample, AffineMap affine, Settings settings, Progress progress) {

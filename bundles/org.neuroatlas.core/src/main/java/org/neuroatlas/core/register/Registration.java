@@ -89,7 +89,7 @@ public final class Registration {
      */
     public static Result register(Atlas atlas, Volume<?> autofluorescence, Settings settings, Progress progress) {
         long start = System.nanoTime();
-        AtlasReference reference = AtlasReference.of(atlas);
+        AtlasReference reference = AtlasReference.forRegistration(atlas);
         Orientation orientation = autofluorescence.orientation().orElseThrow(() -> InputException.parameter("--orientation",
                 "is unknown for " + autofluorescence.source(), "Give the sample's BrainGlobe orientation code, e.g. psl"));
         AxisMapping axes = Atlas.ORIENTATION.mappingTo(orientation);
@@ -107,7 +107,7 @@ public final class Registration {
      */
     public static Result register(Atlas atlas, PreparedSample sample, Settings settings, Progress progress) {
         long start = System.nanoTime();
-        return register(AtlasReference.of(atlas), sample, settings, progress, start);
+        return register(AtlasReference.forRegistration(atlas), sample, settings, progress, start);
     }
 
     static Result register(AtlasReference reference, PreparedSample sample, Settings settings, Progress progress, long startNanos) {

@@ -35,6 +35,14 @@ class CliTest {
     }
 
     @Test
+    void runningOutOfMemorySaysHowToGiveTheJvmMore() {
+        String m = NeuroAtlasCli.outOfMemoryMessage(6_000_000_000L);
+        assertTrue(m.startsWith("error: out of memory (the Java heap may use 6.0 GB)"), m);
+        assertTrue(m.contains("NEUROATLAS_JAVA_OPTS=-Xmx12g"), m);
+        assertTrue(m.contains("--resolution"), m);
+    }
+
+    @Test
     void infoReportsTheAtlasAndThePlaneSeries() {
         Result r = run("info", SharedData.atlas("annotation_25.nrrd").toString());
         assertEquals(0, r.exit(), r.err());

@@ -170,7 +170,7 @@ public final class ElastixRegistration {
                 + ": the atlas has no template (reference) image, which registration needs. Use an atlas folder with "
                 + "average_template_<res>.nrrd or reference.tiff, or demo"));
         AxisMapping axes = Atlas.ORIENTATION.mappingTo(orientation);
-        VoxelSize target = axes.mapVoxelSize(template.voxelSizeUm());
+        VoxelSize target = axes.mapVoxelSize(BackendInputs.registrationVoxelUm(template.voxelSizeUm()));
         PreparedSample sample = PreparedSample.prepare(autofluorescence, target, settings.normalise(), progress.slice(0, 0.1));
         return register(backend, atlas, sample, settings, progress.slice(0.1, 1), start);
     }
