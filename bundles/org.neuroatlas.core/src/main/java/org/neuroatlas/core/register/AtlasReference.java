@@ -59,11 +59,12 @@ final class AtlasReference {
 
     /** The voxel size registration runs at for a template of voxel size {@code templateUm}: halved until ≥ the minimum. */
     static VoxelSize registrationVoxelUm(VoxelSize templateUm) {
-        int factor = halvings(templateUm);
+        int factor = coarseningFactor(templateUm);
         return new VoxelSize(templateUm.xUm() * factor, templateUm.yUm() * factor, templateUm.zUm() * factor);
     }
 
-    private static int halvings(VoxelSize templateUm) {
+    /** 1, 2, 4, …: the factor by which the template's voxel size is multiplied for registration. */
+    private static int coarseningFactor(VoxelSize templateUm) {
         double finest = Math.min(templateUm.xUm(), Math.min(templateUm.yUm(), templateUm.zUm()));
         int factor = 1;
         while (finest * factor < MIN_REGISTRATION_VOXEL_UM) {
@@ -77,7 +78,7 @@ final class AtlasReference {
         Volume<?> t = atlas.template().orElseThrow(() -> new InputException(where + ": the atlas has no template (reference) image, "
                 + "which registration needs. Use an atlas folder with average_template_<res>.nrrd or reference.tiff, or demo"));
         FloatGrid template = FloatGrid.of(t);
-        for (int f = coarsen ? halvings(t.voxelSizeUm()) : 1; f > 1; f /= 2) {
+        for (int f = coarsen ? coarseningFactor(t.voxelSizeUm()) : 1; f > 1; f /= 2) {
             template = template.decimated();
         }
         boolean[] brain = brainAtTemplate(atlas.annotation(), template);

@@ -37,8 +37,10 @@ final class LocalIntensityFit {
     LocalIntensityFit(FloatGrid f, double sigmaNodes) {
         this.f = f;
         this.window = new PooledWindow(f, sigmaNodes);
-        float[] none = new float[f.size()];
-        localTemplateMean = component(window.means(f.data, none, none), 0);
+        localTemplateMean = component(window.means((i, out) -> {
+            out[0] = f.data[i];
+            out[1] = out[2] = 0;
+        }), 0);
     }
 
     /**
@@ -52,11 +54,8 @@ final class LocalIntensityFit {
      */
     float[][] fit(float[] m, double globalAlpha, double globalBeta) {
         int n = f.size();
-        float[] m2 = new float[n], mf = new float[n];
         double sum = 0, sum2 = 0;
         for (int i = 0; i < n; i++) {
-            m2[i] = m[i] * m[i];
-            mf[i] = m[i] * f.data[i];
             sum += m[i];
             sum2 += m[i] * (double) m[i];
         }
@@ -67,8 +66,12 @@ final class LocalIntensityFit {
             return new float[][] {alpha, beta};
         }
         double offset = -globalBeta / globalAlpha;
-        // the local moments E[m], E[m²], E[m·f]: block means, then smoothed as one interleaved 3-vector field
-        float[] em = window.means(m, m2, mf);
+        // the local moments E[m], E[m²], E[m·f], formed per window block as they are computed
+        float[] em = window.means((i, out) -> {
+            out[0] = m[i];
+            out[1] = m[i] * m[i];
+            out[2] = m[i] * f.data[i];
+        });
         double mean = sum / n, prior = SHRINK * Math.max(sum2 / n - mean * mean, 0);
         int c = window.coarseSize();
         float[] alpha = new float[c], beta = new float[c];

@@ -10,7 +10,7 @@ package org.neuroatlas.core.register;
 final class PooledWindow {
 
     private final FloatGrid fine;
-    final FloatGrid coarse;
+    private final FloatGrid coarse;
     private final double coarseSigmaNodes;
 
     /**
@@ -33,18 +33,6 @@ final class PooledWindow {
     interface VoxelTriple {
         /** Writes the three quantities at voxel {@code index} (x fastest) to {@code out[0..2]}. */
         void at(int index, float[] out);
-    }
-
-    /**
-     * The window means of three per-voxel quantities (each one value per voxel of the fine grid), on the coarse grid,
-     * interleaved {@code a, b, c} per node.
-     */
-    float[] means(float[] a, float[] b, float[] c) {
-        return means((i, out) -> {
-            out[0] = a[i];
-            out[1] = b[i];
-            out[2] = c[i];
-        });
     }
 
     /**
