@@ -36,9 +36,10 @@ final class AtlasReference {
 
     /**
      * The finest voxel size registration runs at, µm. A template finer than this is halved ({@link FloatGrid#decimated})
-     * until it is not: the non-rigid stage holds about 36 floats per template voxel, so the Allen 25 µm template
-     * (77 M voxels) ran out of a 6 GB heap, while 50 µm needs about 1.4 GB; on simulated brains registered at 100 µm
-     * the mapped cells already land a median 5 µm from the truth.
+     * until it is not: the non-rigid stage holds a few dozen floats per template voxel (counted from its arrays), and
+     * a simulated brain registered to the demo atlas at 25 µm (77 M voxels, the grid of Allen's 25 µm template) ran out
+     * of a 6 GB heap, while at 50 µm the whole command peaked at 3.8 GB; on simulated brains registered at 100 µm the
+     * mapped cells already land a median 5 µm from the truth.
      */
     static final double MIN_REGISTRATION_VOXEL_UM = 40;
 
